@@ -1,0 +1,134 @@
+//! The ranges the highlight engine marks: what they are, how they are checked before anything
+//! in the page changes, and how their edges are moved to word edges in Arabic.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// What a marked range is (ANNOTATION-GUIDE.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Claim,
+    Source,
+    Assessment,
+}
+
+impl Kind {
+    /// The name used in classes and data attributes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Claim => "claim",
+            Kind::Source => "source",
+            Kind::Assessment => "assessment",
+        }
+    }
+}
+
+/// A range to mark, in code points of the article text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkRange {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// The annotation's id; the engine numbers ranges that come without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// Why a set of ranges cannot be marked. Nothing is marked when any range is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RangeError {
+    #[error("range {index}: start ({start}) must be less than end ({end}); offsets count code points of handle.text()")]
+    Empty {
+        index: usize,
+        start: usize,
+        end: usize,
+    },
+    #[error("range {index}: end ({end}) is past the end of the article text ({len} code points); offsets count code points of handle.text()")]
+    OutOfBounds {
+        index: usize,
+        end: usize,
+        len: usize,
+    },
+    #[error("range {index}: id must not be empty")]
+    EmptyId { index: usize },
+}
+
+/// Checks every range against a text of `len` code points and gives each one an id.
+pub fn validate(ranges: Vec<MarkRange>, len: usize) -> Result<Vec<MarkRange>, RangeError> {
+    ranges
+        .into_iter()
+        .enumerate()
+        .map(|(index, mut r)| {
+            if r.start >= r.end {
+                return Err(RangeError::Empty {
+                    index,
+                    start: r.start,
+                    end: r.end,
+                });
+            }
+            if r.end > len {
+                return Err(RangeError::OutOfBounds {
+                    index,
+                    end: r.end,
+                    len,
+                });
+            }
+            match &r.id {
+                Some(id) if id.is_empty() => return Err(RangeError::EmptyId { index }),
+                Some(_) => {}
+                None => r.id = Some(format!("isnad-{index}")),
+            }
+            Ok(r)
+        })
+        .collect()
+}
+
+/// Orders ranges so that a range that contains another is marked first and its marks end up
+/// outside: by start, then longest first.
+pub fn nesting_order(ranges: &mut [MarkRange]) {
+    ranges.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+}
+
+/// Arabic letters, harakat and tatweel: characters that join in cursive script.
+pub fn is_arabic(c: char) -> bool {
+    matches!(c,
+        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        && !matches!(
+            c,
+            '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'
+                ..='\u{066D}' | '\u{06D4}' | '\u{FEFF}'
+        )
+}
+
+/// Characters that continue a word: letters, marks, digits, and the zero-width (non-)joiners.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || is_arabic(c) || matches!(c, '\u{200C}' | '\u{200D}') || is_mark(c)
+}
+
+/// Combining marks of the blocks a news page uses (harakat, Latin diacritics).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Whether a boundary between `before` and `after` cuts an Arabic word (or its harakat off
+/// their letter), which would break cursive joining.
+fn cuts_arabic_word(before: char, after: char) -> bool {
+    is_word(before) && is_word(after) && (is_arabic(before) || is_arabic(after) || is_mark(after))
+}
+
+/// Moves `start` back and `end` forward to the edges of the Arabic words they cut. Latin text
+/// is left as asked: a mark inside a Latin word does not break its letters.
+pub fn snap_to_words(chars: &[char], start: usize, end: usize) -> (usize, usize) {
+    let mut s = start.min(chars.len());
+    while s > 0 && s < chars.len() && cuts_arabic_word(chars[s - 1], chars[s]) {
+        s -= 1;
+    }
+    let mut e = end.min(chars.len()).max(s);
+    while e > 0 && e < chars.len() && cuts_arabic_word(chars[e - 1], chars[e]) {
+        e += 1;
+    }
+    (s, e)
+}

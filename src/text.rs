@@ -1,0 +1,217 @@
+//! The article's text as one string, with a map from code-point offsets back to text nodes.
+//!
+//! The text of each text node is copied verbatim (no whitespace folding), so a run of the
+//! string and its node hold the same characters and offsets convert without touching the DOM.
+//! Block boundaries and `<br>` add one `\n` that belongs to no node, so that sentences never run
+//! across paragraphs.
+
+use crate::tree::{skip, Tree};
+
+/// Elements that start a new line of text.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+];
+
+/// One text node's share of the article text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run<N> {
+    /// The text node.
+    pub node: N,
+    /// Code-point offset of the node's first character in the article text.
+    pub start: usize,
+    /// Length in code points.
+    pub len: usize,
+}
+
+impl<N> Run<N> {
+    /// Code-point offset just past the run.
+    pub fn end(&self) -> usize {
+        self.start + self.len
+    }
+}
+
+/// A part of a run that a range covers, in code points relative to the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slice {
+    /// Index of the run in [`TextLayer::runs`].
+    pub run: usize,
+    /// Start within the run.
+    pub from: usize,
+    /// End within the run.
+    pub to: usize,
+}
+
+/// The article text and its map back to the nodes it came from.
+#[derive(Debug, Clone)]
+pub struct TextLayer<N> {
+    text: String,
+    chars: Vec<char>,
+    runs: Vec<Run<N>>,
+}
+
+impl<N: Clone> TextLayer<N> {
+    /// Reads the text below `root`, skipping what [`skip`] leaves out (the root itself is
+    /// always read).
+    pub fn build<T: Tree<Node = N>>(tree: &T, root: &N) -> Self {
+        let mut layer = TextLayer {
+            text: String::new(),
+            chars: Vec::new(),
+            runs: Vec::new(),
+        };
+        for child in tree.children(root) {
+            layer.read(tree, &child);
+        }
+        // A trailing break carries nothing.
+        if layer.chars.last() == Some(&'\n') {
+            layer.chars.pop();
+            layer.text.pop();
+        }
+        layer
+    }
+
+    fn read<T: Tree<Node = N>>(&mut self, tree: &T, node: &N) {
+        if let Some(data) = tree.text(node) {
+            if !data.is_empty() {
+                let start = self.chars.len();
+                self.chars.extend(data.chars());
+                self.text.push_str(&data);
+                self.runs.push(Run {
+                    node: node.clone(),
+                    start,
+                    len: self.chars.len() - start,
+                });
+            }
+            return;
+        }
+        let Some(tag) = tree.tag(node) else { return };
+        if tag == "br" {
+            self.break_line();
+            return;
+        }
+        let block = BLOCKS.contains(&tag.as_str());
+        if block {
+            self.break_line();
+        }
+        // A skipped block (a caption, an ad) still separates the text around it.
+        if skip(tree, node, &tag).is_some() {
+            return;
+        }
+        for child in tree.children(node) {
+            self.read(tree, &child);
+        }
+        if block {
+            self.break_line();
+        }
+    }
+
+    fn break_line(&mut self) {
+        if !self.chars.is_empty() && self.chars.last() != Some(&'\n') {
+            self.chars.push('\n');
+            self.text.push('\n');
+        }
+    }
+
+    /// The article text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The article text as code points.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// Length in code points.
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Whether the article has no text.
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// The text nodes, in document order.
+    pub fn runs(&self) -> &[Run<N>] {
+        &self.runs
+    }
+
+    /// The parts of runs that the code-point range `start..end` covers, in order. Characters
+    /// that belong to no node (the line breaks between blocks) have no slice.
+    pub fn slices(&self, start: usize, end: usize) -> Vec<Slice> {
+        let first = self.runs.partition_point(|r| r.end() <= start);
+        self.runs[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, r)| r.start < end)
+            .map(|(i, r)| Slice {
+                run: first + i,
+                from: start.saturating_sub(r.start),
+                to: end.min(r.end()) - r.start,
+            })
+            .filter(|s| s.from < s.to)
+            .collect()
+    }
+
+    /// UTF-16 length of the code points `from..to` of run `run`: what the DOM counts.
+    pub fn utf16_len(&self, run: usize, from: usize, to: usize) -> usize {
+        let Some(r) = self.runs.get(run) else {
+            return 0;
+        };
+        let lo = (r.start + from).min(r.end());
+        let hi = (r.start + to).min(r.end());
+        self.chars[lo..hi.max(lo)]
+            .iter()
+            .map(|c| c.len_utf16())
+            .sum()
+    }
+
+    /// The original text of run `run`, as its node held it when the layer was built.
+    pub fn run_text(&self, run: usize) -> String {
+        self.runs
+            .get(run)
+            .map(|r| self.chars[r.start..r.end()].iter().collect())
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,11 @@
+//! The web layer: every `web-sys` call of Isnad lives below this module, and offsets turn
+//! from code points into UTF-16 only here.
+
+mod dom;
+mod errors;
+mod highlight;
+mod widget;
+
+pub use dom::DomTree;
+pub use highlight::Highlighter;
+pub use widget::{take_panic, Widget};

@@ -1,0 +1,223 @@
+//! The handle JS holds: `Widget.mount(root, options)` and the few calls on it. Plain data
+//! crosses the boundary; every failure is a JS error with a message to act on.
+
+use std::cell::RefCell;
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, Node};
+
+use super::dom::DomTree;
+use super::errors::{error, range_error, type_error};
+use super::highlight::Highlighter;
+use crate::marks::{nesting_order, snap_to_words, validate, MarkRange, RangeError};
+use crate::text::TextLayer;
+use crate::tree::find_article;
+
+/// Options of `Isnad.mount`. None yet; unknown ones are refused so typos show.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct MountOptions {}
+
+/// What `highlight` reports back: each range as it was marked, after snapping to word edges.
+#[derive(Serialize)]
+struct Marked<'a> {
+    id: &'a str,
+    kind: &'static str,
+    start: usize,
+    end: usize,
+}
+
+thread_local! {
+    /// Roots with a live widget; two widgets on one article would fight over its text nodes.
+    static MOUNTED: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// Installs the panic hook when the module starts: a bug reports its message to the shell
+/// (see `takePanic`) instead of leaving a bare `unreachable` trap.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        gloo::console::error!(format!("Isnad internal error: {message}"));
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(message);
+        }
+    }));
+}
+
+/// The message of the last internal error, taken once; the shell turns a trap into an `Error`
+/// carrying it.
+#[wasm_bindgen(js_name = takePanic)]
+pub fn take_panic() -> Option<String> {
+    LAST_PANIC.lock().ok().and_then(|mut last| last.take())
+}
+
+struct Mounted {
+    document: Document,
+    root: Element,
+    layer: TextLayer<Node>,
+    marks: Highlighter,
+}
+
+/// Isnad mounted on one article.
+#[wasm_bindgen]
+pub struct Widget {
+    mounted: Option<Mounted>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts on `root`: an `Element`, a CSS selector, or `null` to find the article body of
+    /// the page. Reads the article's text once.
+    pub fn mount(root: JsValue, options: JsValue) -> Result<Widget, JsValue> {
+        let _options: MountOptions = if options.is_undefined() || options.is_null() {
+            MountOptions::default()
+        } else {
+            serde_wasm_bindgen::from_value(options)
+                .map_err(|e| type_error(format!("Isnad.mount: bad options: {e}")))?
+        };
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| error("Isnad.mount needs a page: no window.document here"))?;
+        let tree = DomTree::new();
+        let root = resolve_root(&document, &tree, root)?;
+        let overlapping = MOUNTED.with_borrow(|roots| {
+            roots
+                .iter()
+                .any(|r| r.contains(Some(root.as_ref())) || root.contains(Some(r.as_ref())))
+        });
+        if overlapping {
+            return Err(error(format!(
+                "Isnad.mount: <{}> is already inside, or holds, an article Isnad is mounted on; call destroy() on that handle first",
+                root.local_name()
+            )));
+        }
+        let layer = TextLayer::build(&tree, root.as_ref());
+        MOUNTED.with_borrow_mut(|roots| roots.push(root.clone()));
+        Ok(Widget {
+            mounted: Some(Mounted {
+                document,
+                root,
+                layer,
+                marks: Highlighter::default(),
+            }),
+        })
+    }
+
+    /// The article text that offsets count in (code points).
+    pub fn text(&self) -> Result<String, JsValue> {
+        Ok(self.live()?.layer.text().to_string())
+    }
+
+    /// The article root element.
+    #[wasm_bindgen(getter)]
+    pub fn root(&self) -> Option<Element> {
+        self.mounted.as_ref().map(|m| m.root.clone())
+    }
+
+    /// Number of `<mark>` elements in the article.
+    #[wasm_bindgen(js_name = markCount)]
+    pub fn mark_count(&self) -> usize {
+        self.mounted.as_ref().map_or(0, |m| m.marks.mark_count())
+    }
+
+    /// Marks `ranges` (`[{start, end, kind, id?}]`, code points of `text()`). Arabic edges
+    /// move to word edges. Nothing changes when any range is wrong. Returns the ranges as
+    /// marked.
+    pub fn highlight(&mut self, ranges: JsValue) -> Result<JsValue, JsValue> {
+        let mounted = self.live_mut()?;
+        let ranges: Vec<MarkRange> = serde_wasm_bindgen::from_value(ranges).map_err(|e| {
+            type_error(format!(
+                "highlight(ranges): ranges must be an array of {{start, end, kind: 'claim'|'source'|'assessment', id?}}: {e}"
+            ))
+        })?;
+        let mut ranges = validate(ranges, mounted.layer.len())
+            .map_err(|e: RangeError| range_error(format!("highlight: {e}")))?;
+        for r in &mut ranges {
+            (r.start, r.end) = snap_to_words(mounted.layer.chars(), r.start, r.end);
+        }
+        nesting_order(&mut ranges);
+        for r in &ranges {
+            mounted.marks.mark(&mounted.document, &mounted.layer, r)?;
+        }
+        let marked: Vec<Marked> = ranges
+            .iter()
+            .map(|r| Marked {
+                id: r.id.as_deref().unwrap_or_default(),
+                kind: r.kind.as_str(),
+                start: r.start,
+                end: r.end,
+            })
+            .collect();
+        marked
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| error(format!("highlight: could not report the marks: {e}")))
+    }
+
+    /// Removes every mark, leaving the article as it was.
+    pub fn clear(&mut self) -> Result<(), JsValue> {
+        let mounted = self.live_mut()?;
+        mounted.marks.clear(&mounted.layer)
+    }
+
+    /// Removes every mark and lets go of the article. A second call does nothing.
+    pub fn destroy(&mut self) -> Result<(), JsValue> {
+        let Some(mut mounted) = self.mounted.take() else {
+            return Ok(());
+        };
+        MOUNTED.with_borrow_mut(|roots| roots.retain(|r| r != &mounted.root));
+        mounted.marks.clear(&mounted.layer)
+    }
+}
+
+impl Widget {
+    fn live(&self) -> Result<&Mounted, JsValue> {
+        self.mounted.as_ref().ok_or_else(destroyed)
+    }
+
+    fn live_mut(&mut self) -> Result<&mut Mounted, JsValue> {
+        self.mounted.as_mut().ok_or_else(destroyed)
+    }
+}
+
+fn destroyed() -> JsValue {
+    error("this Isnad handle was destroyed; call Isnad.mount() again")
+}
+
+/// Turns the `root` argument into the article element.
+fn resolve_root(document: &Document, tree: &DomTree, root: JsValue) -> Result<Element, JsValue> {
+    if root.is_undefined() || root.is_null() {
+        let body = document
+            .body()
+            .ok_or_else(|| error("Isnad.mount(null) looks for the article in <body>, and the page has none yet; mount after DOMContentLoaded"))?;
+        let found = find_article(tree, body.as_ref());
+        return found
+            .dyn_into::<Element>()
+            .map_err(|_| error("Isnad.mount(null): the article found is not an element"));
+    }
+    if let Some(selector) = root.as_string() {
+        let found = document.query_selector(&selector).map_err(|_| {
+            type_error(format!(
+                "Isnad.mount: root selector {selector:?} is not a valid CSS selector"
+            ))
+        })?;
+        return found.ok_or_else(|| {
+            error(format!(
+                "Isnad.mount: no element matches the root selector {selector:?}"
+            ))
+        });
+    }
+    let element = root
+        .dyn_into::<Element>()
+        .map_err(|_| type_error("Isnad.mount: root must be an Element, a CSS selector string, or null to find the article"))?;
+    if !element.is_connected() {
+        return Err(error(
+            "Isnad.mount: the root element is not in the document; insert it first",
+        ));
+    }
+    Ok(element)
+}

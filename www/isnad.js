@@ -1,0 +1,122 @@
+// Isnad's JavaScript shell: loads the wasm core once and hands out widget handles.
+//
+//   import { Isnad } from './isnad.js';
+//   const isnad = await Isnad.mount('article');           // or an Element, or null to find it
+//   const text = isnad.text();                            // offsets below count its code points
+//   isnad.highlight([{ start: 0, end: 12, kind: 'claim', id: 'c1' }]);
+//   isnad.clear();                                        // marks gone, DOM as it was
+//   isnad.destroy();
+import init, { Widget, takePanic } from './pkg/isnad.js';
+
+let loading = null;
+
+// How marks look, in the page's own document: marks are in the article (light DOM). A
+// constructable stylesheet works under a strict style-src CSP. Kinds differ by underline style
+// as well as colour, so colour is never the only cue.
+const MARK_CSS = `
+mark.isnad-mark { color: inherit; border-radius: 2px; text-decoration-thickness: 2px; text-underline-offset: 0.3em; }
+mark.isnad-claim { background: #fff1a8; text-decoration-line: underline; text-decoration-style: solid; text-decoration-color: #8a6d00; }
+mark.isnad-source { background: #d6e9ff; text-decoration-line: underline; text-decoration-style: dotted; text-decoration-color: #0b4f9c; }
+mark.isnad-assessment { background: #f3dcff; text-decoration-line: underline; text-decoration-style: wavy; text-decoration-color: #6b2a8c; }
+@media (prefers-color-scheme: dark) {
+  mark.isnad-claim { background: #5c4a00; text-decoration-color: #ffd84d; }
+  mark.isnad-source { background: #0f3560; text-decoration-color: #8cc4ff; }
+  mark.isnad-assessment { background: #4a1d63; text-decoration-color: #e2a8ff; }
+}`;
+let markSheet = null;
+
+function adoptMarkStyles() {
+  if (markSheet || !('adoptedStyleSheets' in document)) return;
+  markSheet = new CSSStyleSheet();
+  markSheet.replaceSync(MARK_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, markSheet];
+}
+
+/** Loads and instantiates the wasm once; a failure is explained and can be retried. */
+function load() {
+  loading ??= init({ module_or_path: new URL('./pkg/isnad_bg.wasm', import.meta.url) }).catch((cause) => {
+    loading = null;
+    throw new Error(`Isnad could not load its WebAssembly (pkg/isnad_bg.wasm): ${explainLoadFailure(cause)}`, { cause });
+  });
+  return loading;
+}
+
+function explainLoadFailure(cause) {
+  const message = String(cause?.message ?? cause);
+  if (/mime|content-type/i.test(message)) {
+    return `${message}. Serve .wasm files as application/wasm.`;
+  }
+  if (/Content Security Policy|CSP|unsafe-eval|wasm-eval/i.test(message)) {
+    return `${message}. Allow WebAssembly with script-src 'wasm-unsafe-eval'.`;
+  }
+  return message;
+}
+
+/** Runs a call into wasm; a trap (a bug in Isnad) becomes an Error with the bug's message. */
+function guard(call) {
+  try {
+    return call();
+  } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) {
+      const detail = takePanic() ?? err.message;
+      throw new Error(`Isnad internal error: ${detail}. Please report it; the page itself is unharmed.`, { cause: err });
+    }
+    throw err;
+  }
+}
+
+/** A widget mounted on one article. */
+class Handle {
+  #widget;
+
+  constructor(widget) {
+    this.#widget = widget;
+  }
+
+  /** The article element. */
+  get root() {
+    return this.#widget.root;
+  }
+
+  /** The article's text: what range offsets count, in Unicode code points. */
+  text() {
+    return guard(() => this.#widget.text());
+  }
+
+  /**
+   * Marks ranges of `text()`: `[{ start, end, kind: 'claim' | 'source' | 'assessment', id? }]`.
+   * Returns the ranges as marked (Arabic edges move to word edges).
+   */
+  highlight(ranges) {
+    return guard(() => this.#widget.highlight(ranges));
+  }
+
+  /** Number of <mark> elements Isnad has in the article. */
+  markCount() {
+    return guard(() => this.#widget.markCount());
+  }
+
+  /** Removes every mark; the article's DOM is as it was before. */
+  clear() {
+    guard(() => this.#widget.clear());
+  }
+
+  /** Removes every mark and lets go of the article. Safe to call twice. */
+  destroy() {
+    guard(() => this.#widget.destroy());
+  }
+}
+
+export const Isnad = {
+  /**
+   * Mounts Isnad on an article: an Element, a CSS selector, or null to find the article body.
+   * @returns {Promise<Handle>}
+   */
+  async mount(root = null, options = {}) {
+    await load();
+    adoptMarkStyles();
+    return new Handle(guard(() => Widget.mount(root, options)));
+  },
+};
+
+export default Isnad;
