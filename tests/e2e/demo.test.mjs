@@ -1,0 +1,174 @@
+// End to end on the real demo pages: the real server (with its strict CSP), the release wasm,
+// Debian's Chromium driven by Playwright. Run by `bash scripts/test.sh` after the build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const CHROME_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const SHOTS = new URL('../../target/screenshots/', import.meta.url);
+
+let server;
+let baseUrl;
+let browser;
+
+before(async () => {
+  server = spawn(process.execPath, ['scripts/serve.mjs', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  baseUrl = await new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => {
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(chunk));
+      if (match) resolve(match[0]);
+    });
+    server.on('exit', (code) => reject(new Error(`demo server exited with ${code}`)));
+  });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_ARGS });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+/** Opens a demo page and waits until Isnad is mounted, collecting errors and CSP reports. */
+async function open(path, viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const response = await page.goto(baseUrl + path);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+  await page.waitForFunction(() => window.isnadDemo !== undefined, null, { timeout: 15000 });
+  return { page, problems };
+}
+
+/** Sentence ranges of the article text, in code points, computed here as a user would. */
+function sentenceRanges(page) {
+  return page.evaluate(() => {
+    const chars = Array.from(window.isnadDemo.text());
+    const kinds = ['claim', 'source', 'assessment'];
+    const ranges = [];
+    let start = 0;
+    for (let i = 0; i <= chars.length; i += 1) {
+      const c = chars[i];
+      if (i === chars.length || '.!?؟\n'.includes(c)) {
+        const end = i < chars.length && c !== '\n' ? i + 1 : i;
+        while (start < end && /\s/.test(chars[start])) start += 1;
+        if (end - start > 1) ranges.push({ start, end, kind: kinds[ranges.length % 3], id: `s${ranges.length}` });
+        start = i + 1;
+      }
+    }
+    return ranges;
+  });
+}
+
+/** Where marks ended up, by the page region that holds them. */
+function markPlaces(page) {
+  return page.evaluate(() => {
+    const marks = [...document.querySelectorAll('mark.isnad-mark')];
+    const chrome = 'nav, header, footer, aside, figure, figcaption, button, .masthead, .ad, .byline, [data-isnad-ui]';
+    return {
+      total: marks.length,
+      inBody: marks.filter((m) => m.closest('article .article-body')).length,
+      inChrome: marks.filter((m) => m.closest(chrome)).map((m) => m.textContent),
+      visible: marks.filter((m) => m.getClientRects().length > 0).length,
+      kinds: [...new Set(marks.map((m) => m.dataset.isnadKind))].sort(),
+    };
+  });
+}
+
+/** The article's innerHTML now, and as the server sent it (before any script ran). */
+function articleHtml(page) {
+  return page.evaluate(async () => {
+    const sent = await (await fetch(location.href)).text();
+    const fresh = new DOMParser().parseFromString(sent, 'text/html');
+    return { live: document.querySelector('article').innerHTML, sent: fresh.querySelector('article').innerHTML };
+  });
+}
+
+for (const { name, path, dir, lang, body } of [
+  { name: 'Arabic seed page', path: 'ar.html', dir: 'rtl', lang: 'ar', body: 'يُمثل التحالف المتنامي' },
+  { name: 'English page', path: 'en.html', dir: 'ltr', lang: 'en', body: 'The city of Varel will begin rationing' },
+]) {
+  test(`${name}: marks land on the article body only, and destroy() restores it exactly`, async () => {
+    const { page, problems } = await open(path);
+    assert.equal(await page.evaluate(() => document.documentElement.dir), dir);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    const text = await page.evaluate(() => window.isnadDemo.text());
+    assert.ok(text.includes(body), 'the article text starts with the body');
+    const ranges = await sentenceRanges(page);
+    assert.ok(ranges.length > 10, `${ranges.length} sentences`);
+    const marked = await page.evaluate((r) => window.isnadDemo.highlight(r), ranges);
+    assert.equal(marked.length, ranges.length);
+
+    const places = await markPlaces(page);
+    assert.ok(places.inBody > 10, `${places.inBody} marks in the article body`);
+    assert.deepEqual(places.inChrome, [], 'no mark in navigation, masthead, caption, buttons, ads or footer');
+    assert.equal(places.visible, places.total, 'every mark is on screen');
+    assert.deepEqual(places.kinds, ['assessment', 'claim', 'source']);
+    await page.screenshot({ path: new URL(`${path.replace('.html', '')}-marked.png`, SHOTS).pathname, fullPage: true });
+
+    await page.evaluate(() => window.isnadDemo.destroy());
+    const html = await articleHtml(page);
+    assert.equal(html.live, html.sent, 'the article is byte-identical to what the server sent');
+    assert.equal((await markPlaces(page)).total, 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test('the demo bar marks and clears sentences from the keyboard', async () => {
+  const { page, problems } = await open('ar.html');
+  const bar = page.locator('.isnad-demo-bar');
+  await assert.doesNotReject(bar.getByRole('status').filter({ hasText: 'إسناد جاهز' }).waitFor());
+  await bar.getByRole('button', { name: 'تعليم الجمل' }).focus();
+  await page.keyboard.press('Enter');
+  const places = await markPlaces(page);
+  assert.ok(places.inBody > 10);
+  assert.deepEqual(places.inChrome, []);
+  await page.screenshot({ path: new URL('ar-demo-bar.png', SHOTS).pathname });
+  await bar.getByRole('button', { name: 'مسح' }).click();
+  assert.equal((await markPlaces(page)).total, 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('misuse from JavaScript raises Errors a developer can act on', async () => {
+  const { page, problems } = await open('en.html');
+  const errors = await page.evaluate(async () => {
+    const { Isnad } = await import('./isnad.js');
+    const caught = async (f) => {
+      try {
+        await f();
+        return null;
+      } catch (e) {
+        return { type: e.constructor.name, message: e.message };
+      }
+    };
+    return {
+      badSelector: await caught(() => Isnad.mount('#nope')),
+      twice: await caught(() => Isnad.mount('article')),
+      badRange: await caught(() => window.isnadDemo.highlight([{ start: 5, end: 2, kind: 'claim' }])),
+      badKind: await caught(() => window.isnadDemo.highlight([{ start: 0, end: 2, kind: 'rumor' }])),
+    };
+  });
+  assert.equal(errors.badSelector.type, 'Error');
+  assert.match(errors.badSelector.message, /no element matches the root selector "#nope"/);
+  assert.match(errors.twice.message, /already/);
+  assert.equal(errors.badRange.type, 'RangeError');
+  assert.match(errors.badRange.message, /range 0: start \(5\) must be less than end \(2\)/);
+  assert.equal(errors.badKind.type, 'TypeError');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
