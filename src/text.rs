@@ -112,7 +112,9 @@ impl<N: Clone> TextLayer<N> {
 
     fn read<T: Tree<Node = N>>(&mut self, tree: &T, node: &N) {
         if let Some(data) = tree.text(node) {
-            if !data.is_empty() {
+            // Whitespace between blocks is layout, not text: a line starts with what is read.
+            let at_line_start = self.chars.last().is_none_or(|c| *c == '\n');
+            if !data.is_empty() && !(at_line_start && data.chars().all(char::is_whitespace)) {
                 let start = self.chars.len();
                 self.chars.extend(data.chars());
                 self.text.push_str(&data);

@@ -224,3 +224,24 @@ fn a_page_without_paragraphs_falls_back_to_the_top() {
     let tree = page(vec![el("div", &[], vec![text("just text")])]);
     assert_eq!(find_article(&tree, &tree.root()), tree.root());
 }
+
+#[test]
+fn layout_whitespace_between_blocks_is_not_text() {
+    let tree = page(vec![
+        text("\n  "),
+        el(
+            "p",
+            &[],
+            vec![
+                text("One "),
+                el("b", &[], vec![text("two")]),
+                text(" "),
+                el("i", &[], vec![text("three")]),
+            ],
+        ),
+        text("\n\n  "),
+        el("p", &[], vec![text("Four.")]),
+        text("\n"),
+    ]);
+    assert_eq!(layer(&tree, tree.root()).text(), "One two three\nFour.");
+}

@@ -37,12 +37,21 @@ impl Fixture {
 
     /// Text of the marks carrying `id`, in document order.
     fn marked(&self, id: &str) -> String {
-        let marks = self.container.query_selector_all(&format!("mark[data-isnad-id='{id}']")).unwrap();
-        (0..marks.length()).filter_map(|i| marks.item(i)).filter_map(|m| m.text_content()).collect()
+        let marks = self
+            .container
+            .query_selector_all(&format!("mark[data-isnad-id='{id}']"))
+            .unwrap();
+        (0..marks.length())
+            .filter_map(|i| marks.item(i))
+            .filter_map(|m| m.text_content())
+            .collect()
     }
 
     fn marks(&self) -> u32 {
-        self.container.query_selector_all("mark.isnad-mark").unwrap().length()
+        self.container
+            .query_selector_all("mark.isnad-mark")
+            .unwrap()
+            .length()
     }
 }
 
@@ -58,7 +67,9 @@ fn ranges(json: &str) -> JsValue {
 
 /// The code-point range of `needle` in `text`.
 fn find(text: &str, needle: &str) -> (usize, usize) {
-    let byte = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    let byte = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
     let start = text[..byte].chars().count();
     (start, start + needle.chars().count())
 }
@@ -69,27 +80,55 @@ fn mark_json(text: &str, needle: &str, kind: &str, id: &str) -> String {
 }
 
 fn message(err: &JsValue) -> String {
-    err.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 fn marks_across_link_and_bold_boundaries_and_restores_the_dom() {
-    let f = Fixture::new(r##"<p>The ministry said exports <a href="#x">rose <b>8%</b> in</a> 2023, <i>officials</i> added.</p>"##);
+    let f = Fixture::new(
+        r##"<p>The ministry said exports <a href="#x">rose <b>8%</b> in</a> 2023, <i>officials</i> added.</p>"##,
+    );
     let before = f.html();
     let mut w = f.mount();
     let text = w.text().unwrap();
-    assert_eq!(text, "The ministry said exports rose 8% in 2023, officials added.");
-    let json = format!("[{},{}]", mark_json(&text, "rose 8% in 2023", "claim", "c1"), mark_json(&text, "The ministry", "source", "s1"));
+    assert_eq!(
+        text,
+        "The ministry said exports rose 8% in 2023, officials added."
+    );
+    let json = format!(
+        "[{},{}]",
+        mark_json(&text, "rose 8% in 2023", "claim", "c1"),
+        mark_json(&text, "The ministry", "source", "s1")
+    );
     w.highlight(ranges(&json)).unwrap();
     assert_eq!(f.marked("c1"), "rose 8% in 2023");
     assert_eq!(f.marked("s1"), "The ministry");
     // The link and the bold still hold their own text, now inside marks.
     let link = f.container.query_selector("a").unwrap().unwrap();
     assert_eq!(link.text_content().unwrap(), "rose 8% in");
-    assert_eq!(link.query_selector("b mark.isnad-claim").unwrap().unwrap().text_content().unwrap(), "8%");
-    let kinds = f.container.query_selector("mark[data-isnad-id='s1']").unwrap().unwrap();
-    assert_eq!(kinds.get_attribute("data-isnad-kind").as_deref(), Some("source"));
-    assert!(kinds.class_name().split_whitespace().any(|c| c == "isnad-source"));
+    assert_eq!(
+        link.query_selector("b mark.isnad-claim")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "8%"
+    );
+    let kinds = f
+        .container
+        .query_selector("mark[data-isnad-id='s1']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        kinds.get_attribute("data-isnad-kind").as_deref(),
+        Some("source")
+    );
+    assert!(kinds
+        .class_name()
+        .split_whitespace()
+        .any(|c| c == "isnad-source"));
     w.destroy().unwrap();
     assert_eq!(f.html(), before);
     assert_eq!(f.marks(), 0);
@@ -112,10 +151,22 @@ fn overlapping_and_nested_ranges() {
     assert_eq!(f.marked("b"), "gamma delta");
     assert_eq!(f.marked("c"), "beta");
     // "beta" sits inside the claim's mark; "gamma" is marked by both.
-    assert!(f.container.query_selector("mark[data-isnad-id='a'] > mark[data-isnad-id='c']").unwrap().is_some());
-    assert!(f.container.query_selector("mark[data-isnad-id='a'] > mark[data-isnad-id='b']").unwrap().is_some());
+    assert!(f
+        .container
+        .query_selector("mark[data-isnad-id='a'] > mark[data-isnad-id='c']")
+        .unwrap()
+        .is_some());
+    assert!(f
+        .container
+        .query_selector("mark[data-isnad-id='a'] > mark[data-isnad-id='b']")
+        .unwrap()
+        .is_some());
     // Marking more later, then clearing, still restores the DOM.
-    w.highlight(ranges(&mark_json(&text, "delta epsilon", "claim", "d"))).unwrap();
+    w.highlight(ranges(&format!(
+        "[{}]",
+        mark_json(&text, "delta epsilon", "claim", "d")
+    )))
+    .unwrap();
     assert_eq!(f.marked("d"), "delta epsilon");
     w.clear().unwrap();
     assert_eq!(f.html(), before);
@@ -124,16 +175,26 @@ fn overlapping_and_nested_ranges() {
 
 #[wasm_bindgen_test]
 fn rtl_text_with_harakat_and_tatweel_is_marked_on_word_edges() {
-    let f = Fixture::new(r#"<p dir="rtl" lang="ar">وقالَ وزيـــر المالية إنّ التضخمَ تراجع إلى 12% في أكتوبر.</p>"#);
+    let f = Fixture::new(
+        r#"<p dir="rtl" lang="ar">وقالَ وزيـــر المالية إنّ التضخمَ تراجع إلى 12% في أكتوبر.</p>"#,
+    );
     let before = f.html();
     let mut w = f.mount();
     let text = w.text().unwrap();
     // A range that starts inside «وزيـــر» and ends inside «التضخمَ».
     let (s, _) = find(&text, "يـــر");
     let (_, e) = find(&text, "التض");
-    let marked = w.highlight(ranges(&format!(r#"[{{"start":{s},"end":{e},"kind":"claim","id":"w"}}]"#))).unwrap();
+    let marked = w
+        .highlight(ranges(&format!(
+            r#"[{{"start":{s},"end":{e},"kind":"claim","id":"w"}}]"#
+        )))
+        .unwrap();
     assert_eq!(f.marked("w"), "وزيـــر المالية إنّ التضخمَ");
-    let snapped = js_sys::Reflect::get(&js_sys::Reflect::get(&marked, &0.into()).unwrap(), &"start".into()).unwrap();
+    let snapped = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&marked, &0.into()).unwrap(),
+        &"start".into(),
+    )
+    .unwrap();
     assert_eq!(snapped.as_f64(), Some(find(&text, "وزيـــر").0 as f64));
     w.destroy().unwrap();
     assert_eq!(f.html(), before);
@@ -156,7 +217,10 @@ fn nbsp_zero_width_characters_and_emoji_on_both_sides() {
     assert_eq!(f.marked("x"), "x");
     assert_eq!(f.marked("emoji"), "😀");
     // The emoji around the marks are whole: no lone surrogate was split off.
-    assert_eq!(f.container.text_content().unwrap(), "😀تحالف\u{a0}الدب\u{200d}ي😀 and 👍🏽x👍🏽");
+    assert_eq!(
+        f.container.text_content().unwrap(),
+        "😀تحالف\u{a0}الدب\u{200d}ي😀 and 👍🏽x👍🏽"
+    );
     w.destroy().unwrap();
     assert_eq!(f.html(), before);
 }
@@ -167,7 +231,9 @@ fn empty_root() {
     let mut w = f.mount();
     assert_eq!(w.text().unwrap(), "");
     w.highlight(ranges("[]")).unwrap();
-    let err = w.highlight(ranges(r#"[{"start":0,"end":1,"kind":"claim"}]"#)).unwrap_err();
+    let err = w
+        .highlight(ranges(r#"[{"start":0,"end":1,"kind":"claim"}]"#))
+        .unwrap_err();
     assert!(err.is_instance_of::<js_sys::RangeError>());
     w.destroy().unwrap();
     assert_eq!(f.html(), "");
@@ -175,7 +241,9 @@ fn empty_root() {
 
 #[wasm_bindgen_test]
 fn ten_thousand_paragraphs() {
-    let html: String = (0..10_000).map(|i| format!("<p>Paragraph <b>{i}</b> says exports rose {i}%.</p>\n")).collect();
+    let html: String = (0..10_000)
+        .map(|i| format!("<p>Paragraph <b>{i}</b> says exports rose {i}%.</p>\n"))
+        .collect();
     let f = Fixture::new(&html);
     let before = f.html();
     let mut w = f.mount();
@@ -187,13 +255,23 @@ fn ten_thousand_paragraphs() {
     for (i, line) in text.lines().enumerate() {
         let n = line.chars().count();
         let start = offset + "Paragraph ".len();
-        json.push_str(&format!(r#"{}{{"start":{start},"end":{},"kind":"claim","id":"p{i}"}}"#, if i > 0 { "," } else { "" }, offset + n));
+        json.push_str(&format!(
+            r#"{}{{"start":{start},"end":{},"kind":"claim","id":"p{i}"}}"#,
+            if i > 0 { "," } else { "" },
+            offset + n
+        ));
         offset += n + 1;
     }
     json.push(']');
     w.highlight(ranges(&json)).unwrap();
     assert_eq!(f.marked("p9999"), "9999 says exports rose 9999%.");
-    assert_eq!(f.container.query_selector_all("mark[data-isnad-id]").unwrap().length(), 20_000);
+    assert_eq!(
+        f.container
+            .query_selector_all("mark[data-isnad-id]")
+            .unwrap()
+            .length(),
+        20_000
+    );
     w.destroy().unwrap();
     assert_eq!(f.html(), before);
 }
@@ -213,19 +291,35 @@ fn bad_input_gets_clear_errors_and_changes_nothing() {
     let before = f.html();
     let mut w = f.mount();
 
-    let err = w.highlight(ranges(r#"[{"start":0,"end":3,"kind":"claim"},{"start":2,"end":99,"kind":"claim"}]"#)).unwrap_err();
+    let err = w
+        .highlight(ranges(
+            r#"[{"start":0,"end":3,"kind":"claim"},{"start":2,"end":99,"kind":"claim"}]"#,
+        ))
+        .unwrap_err();
     assert!(err.is_instance_of::<js_sys::RangeError>(), "{err:?}");
-    assert!(message(&err).contains("range 1") && message(&err).contains("11 code points"), "{}", message(&err));
-    assert_eq!(f.html(), before, "nothing is marked when one range is wrong");
+    assert!(
+        message(&err).contains("range 1") && message(&err).contains("11 code points"),
+        "{}",
+        message(&err)
+    );
+    assert_eq!(
+        f.html(),
+        before,
+        "nothing is marked when one range is wrong"
+    );
 
-    let err = w.highlight(ranges(r#"[{"start":0,"end":3,"kind":"rumour"}]"#)).unwrap_err();
+    let err = w
+        .highlight(ranges(r#"[{"start":0,"end":3,"kind":"rumour"}]"#))
+        .unwrap_err();
     assert!(err.is_instance_of::<js_sys::TypeError>());
     assert!(message(&err).contains("kind"), "{}", message(&err));
     let err = w.highlight(JsValue::from_str("0-3")).unwrap_err();
     assert!(err.is_instance_of::<js_sys::TypeError>());
 
     // One widget per article.
-    let err = Widget::mount(f.container.clone().into(), JsValue::UNDEFINED).err().unwrap();
+    let err = Widget::mount(f.container.clone().into(), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
     assert!(message(&err).contains("already"), "{}", message(&err));
 
     w.destroy().unwrap();
@@ -234,28 +328,52 @@ fn bad_input_gets_clear_errors_and_changes_nothing() {
     assert!(message(&err).contains("destroyed"), "{}", message(&err));
     assert_eq!(f.html(), before);
     // After destroy the article can be mounted again.
-    Widget::mount(f.container.clone().into(), JsValue::UNDEFINED).unwrap().destroy().unwrap();
+    Widget::mount(f.container.clone().into(), JsValue::UNDEFINED)
+        .unwrap()
+        .destroy()
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
 fn bad_roots_get_clear_errors() {
-    let err = Widget::mount(JsValue::from_str("#no-such-article"), JsValue::UNDEFINED).err().unwrap();
-    assert!(message(&err).contains("#no-such-article"), "{}", message(&err));
-    let err = Widget::mount(JsValue::from_str("p[["), JsValue::UNDEFINED).err().unwrap();
+    let err = Widget::mount(JsValue::from_str("#no-such-article"), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert!(
+        message(&err).contains("#no-such-article"),
+        "{}",
+        message(&err)
+    );
+    let err = Widget::mount(JsValue::from_str("p[["), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
     assert!(err.is_instance_of::<js_sys::TypeError>());
-    let err = Widget::mount(JsValue::from_f64(3.0), JsValue::UNDEFINED).err().unwrap();
+    let err = Widget::mount(JsValue::from_f64(3.0), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
     assert!(err.is_instance_of::<js_sys::TypeError>());
     let detached = document().create_element("div").unwrap();
-    let err = Widget::mount(detached.into(), JsValue::UNDEFINED).err().unwrap();
-    assert!(message(&err).contains("not in the document"), "{}", message(&err));
+    let err = Widget::mount(detached.into(), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert!(
+        message(&err).contains("not in the document"),
+        "{}",
+        message(&err)
+    );
     let f = Fixture::new("<p>x</p>");
-    let err = Widget::mount(f.container.clone().into(), ranges(r#"{"colour":"red"}"#)).err().unwrap();
+    let err = Widget::mount(f.container.clone().into(), ranges(r#"{"colour":"red"}"#))
+        .err()
+        .unwrap();
     assert!(message(&err).contains("colour"), "{}", message(&err));
 }
 
 /// The demo pages' `<body>`, without their scripts.
 fn page_body(html: &str) -> String {
-    let start = html.find("<body").and_then(|b| html[b..].find('>').map(|e| b + e + 1)).unwrap();
+    let start = html
+        .find("<body")
+        .and_then(|b| html[b..].find('>').map(|e| b + e + 1))
+        .unwrap();
     let end = html.rfind("</body>").unwrap();
     html[start..end].replace(r#"<script type="module" src="demo.js"></script>"#, "")
 }
@@ -279,7 +397,10 @@ fn demo_page(html: &str, inside: &[&str], outside: &[&str]) {
         let n = line.chars().count();
         if n > 0 {
             let kind = ["claim", "source", "assessment"][i % 3];
-            json.push_str(&format!(r#"{{"start":{offset},"end":{},"kind":"{kind}","id":"l{i}"}},"#, offset + n));
+            json.push_str(&format!(
+                r#"{{"start":{offset},"end":{},"kind":"{kind}","id":"l{i}"}},"#,
+                offset + n
+            ));
         }
         offset += n + 1;
     }
@@ -289,7 +410,10 @@ fn demo_page(html: &str, inside: &[&str], outside: &[&str]) {
     assert!(f.marks() > 10);
     for chrome in ["nav", "header", "figure", "footer", "aside", "button"] {
         let query = format!("{chrome} mark");
-        assert!(f.container.query_selector(&query).unwrap().is_none(), "a mark inside <{chrome}>");
+        assert!(
+            f.container.query_selector(&query).unwrap().is_none(),
+            "a mark inside <{chrome}>"
+        );
     }
     w.destroy().unwrap();
     assert_eq!(f.html(), before);
@@ -299,8 +423,21 @@ fn demo_page(html: &str, inside: &[&str], outside: &[&str]) {
 fn the_arabic_seed_page() {
     demo_page(
         include_str!("../www/ar.html"),
-        &["تحالف\u{a0}الدب الروسي", "قمة G8في اليابان", "زيارة بوتين الأخيرةإلى بيونج يانج", "ختامًا،تحالف بوتين"],
-        &["قناة صدى البلد", "عاجل", "إلهام أبو الفتح", "رئيس التحرير", "فلاديمير بوتين وكيم جونج أون\n", "×", "اقرأ أيضًا"],
+        &[
+            "تحالف\u{a0}الدب الروسي",
+            "قمة G8في اليابان",
+            "زيارة بوتين الأخيرةإلى بيونج يانج",
+            "ختامًا،تحالف بوتين",
+        ],
+        &[
+            "قناة صدى البلد",
+            "عاجل",
+            "إلهام أبو الفتح",
+            "رئيس التحرير",
+            "فلاديمير بوتين وكيم جونج أون\n",
+            "×",
+            "اقرأ أيضًا",
+        ],
     );
 }
 
@@ -308,7 +445,16 @@ fn the_arabic_seed_page() {
 fn the_english_page() {
     demo_page(
         include_str!("../www/en.html"),
-        &["According to a 2022 World Bank report", "Amnesty International called the decision"],
-        &["Advertisement", "Read more", "Hannah Okafor", "capacity this week", "Photo: Luis Martens"],
+        &[
+            "According to a 2022 World Bank report",
+            "Amnesty International called the decision",
+        ],
+        &[
+            "Advertisement",
+            "Read more",
+            "Hannah Okafor",
+            "capacity this week",
+            "Photo: Luis Martens",
+        ],
     );
 }

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::sync::Mutex;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Node};
 
@@ -15,10 +15,8 @@ use crate::marks::{nesting_order, snap_to_words, validate, MarkRange, RangeError
 use crate::text::TextLayer;
 use crate::tree::find_article;
 
-/// Options of `Isnad.mount`. None yet; unknown ones are refused so typos show.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct MountOptions {}
+/// Options `Isnad.mount` knows. None yet; unknown ones are refused so that typos show.
+const MOUNT_OPTIONS: &[&str] = &[];
 
 /// What `highlight` reports back: each range as it was marked, after snapping to word edges.
 #[derive(Serialize)]
@@ -74,12 +72,7 @@ impl Widget {
     /// Mounts on `root`: an `Element`, a CSS selector, or `null` to find the article body of
     /// the page. Reads the article's text once.
     pub fn mount(root: JsValue, options: JsValue) -> Result<Widget, JsValue> {
-        let _options: MountOptions = if options.is_undefined() || options.is_null() {
-            MountOptions::default()
-        } else {
-            serde_wasm_bindgen::from_value(options)
-                .map_err(|e| type_error(format!("Isnad.mount: bad options: {e}")))?
-        };
+        check_options(&options)?;
         let document = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| error("Isnad.mount needs a page: no window.document here"))?;
@@ -186,6 +179,33 @@ impl Widget {
 
 fn destroyed() -> JsValue {
     error("this Isnad handle was destroyed; call Isnad.mount() again")
+}
+
+/// Refuses options that are not an object, or that name an option Isnad does not know.
+fn check_options(options: &JsValue) -> Result<(), JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(());
+    }
+    let object = options
+        .dyn_ref::<js_sys::Object>()
+        .filter(|_| !options.is_function() && !js_sys::Array::is_array(options))
+        .ok_or_else(|| type_error("Isnad.mount: options must be an object"))?;
+    for key in js_sys::Object::keys(object)
+        .iter()
+        .filter_map(|k| k.as_string())
+    {
+        if !MOUNT_OPTIONS.contains(&key.as_str()) {
+            let known = if MOUNT_OPTIONS.is_empty() {
+                "none yet".to_string()
+            } else {
+                MOUNT_OPTIONS.join(", ")
+            };
+            return Err(type_error(format!(
+                "Isnad.mount: unknown option {key:?} (options known: {known})"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Turns the `root` argument into the article element.
