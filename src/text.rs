@@ -114,7 +114,8 @@ impl<N: Clone> TextLayer<N> {
         if let Some(data) = tree.text(node) {
             // Whitespace between blocks is layout, not text: a line starts with what is read.
             let at_line_start = self.chars.last().is_none_or(|c| *c == '\n');
-            if !data.is_empty() && !(at_line_start && data.chars().all(char::is_whitespace)) {
+            let layout = at_line_start && data.chars().all(char::is_whitespace);
+            if !data.is_empty() && !layout {
                 let start = self.chars.len();
                 self.chars.extend(data.chars());
                 self.text.push_str(&data);
