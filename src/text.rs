@@ -62,6 +62,9 @@ pub struct Run<N> {
     pub start: usize,
     /// Length in code points.
     pub len: usize,
+    /// Code-point offset of the node's first character in the root's `textContent`, which
+    /// W3C `TextPositionSelector`s count.
+    pub content: usize,
 }
 
 impl<N> Run<N> {
@@ -88,6 +91,8 @@ pub struct TextLayer<N> {
     text: String,
     chars: Vec<char>,
     runs: Vec<Run<N>>,
+    /// Code points of the root's `textContent`, skipped text included.
+    content_len: usize,
 }
 
 impl<N: Clone> TextLayer<N> {
@@ -98,6 +103,7 @@ impl<N: Clone> TextLayer<N> {
             text: String::new(),
             chars: Vec::new(),
             runs: Vec::new(),
+            content_len: 0,
         };
         for child in tree.children(root) {
             layer.read(tree, &child);
@@ -115,16 +121,19 @@ impl<N: Clone> TextLayer<N> {
             // Whitespace between blocks is layout, not text: a line starts with what is read.
             let at_line_start = self.chars.last().is_none_or(|c| *c == '\n');
             let layout = at_line_start && data.chars().all(char::is_whitespace);
-            if !data.is_empty() && !layout {
+            let len = data.chars().count();
+            if len > 0 && !layout {
                 let start = self.chars.len();
                 self.chars.extend(data.chars());
                 self.text.push_str(&data);
                 self.runs.push(Run {
                     node: node.clone(),
                     start,
-                    len: self.chars.len() - start,
+                    len,
+                    content: self.content_len,
                 });
             }
+            self.content_len += len;
             return;
         }
         let Some(tag) = tree.tag(node) else { return };
@@ -138,6 +147,7 @@ impl<N: Clone> TextLayer<N> {
         }
         // A skipped block (a caption, an ad) still separates the text around it.
         if skip(tree, node, &tag).is_some() {
+            self.content_len += tree.content_len(node);
             return;
         }
         for child in tree.children(node) {
@@ -178,6 +188,57 @@ impl<N: Clone> TextLayer<N> {
     /// The text nodes, in document order.
     pub fn runs(&self) -> &[Run<N>] {
         &self.runs
+    }
+
+    /// A text read as it is, as the root's whole text (the native command's `.txt` input).
+    pub fn plain(node: N, text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let len = chars.len();
+        let runs = if len > 0 {
+            vec![Run {
+                node,
+                start: 0,
+                len,
+                content: 0,
+            }]
+        } else {
+            Vec::new()
+        };
+        TextLayer {
+            text: text.to_string(),
+            chars,
+            runs,
+            content_len: len,
+        }
+    }
+
+    /// Code points of the root's `textContent`.
+    pub fn content_len(&self) -> usize {
+        self.content_len
+    }
+
+    /// The range `start..end` of the text as a range of the root's `textContent`. Breaks
+    /// between blocks belong to no node: an edge on one moves to the nearest text inside.
+    pub fn to_content(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.runs.partition_point(|r| r.end() <= start);
+        let from = match self.runs.get(first) {
+            Some(r) => r.content + start.saturating_sub(r.start),
+            None => self.content_len,
+        };
+        let last = self.runs.partition_point(|r| r.start < end);
+        let to = match last.checked_sub(1).and_then(|i| self.runs.get(i)) {
+            Some(r) => r.content + end.min(r.end()) - r.start,
+            None => from,
+        };
+        (from, to.max(from))
+    }
+
+    /// The offset in the text of `textContent` offset `pos`, or `None` when `pos` falls in
+    /// text the layer skips (a caption, a script).
+    pub fn from_content(&self, pos: usize) -> Option<usize> {
+        let i = self.runs.partition_point(|r| r.content + r.len <= pos);
+        let r = self.runs.get(i)?;
+        (r.content <= pos).then(|| r.start + pos - r.content)
     }
 
     /// The parts of runs that the code-point range `start..end` covers, in order. Characters

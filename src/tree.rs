@@ -14,6 +14,17 @@ pub trait Tree {
     fn attr(&self, node: &Self::Node, name: &str) -> Option<String>;
     /// The data of a text node, or `None` for any other node.
     fn text(&self, node: &Self::Node) -> Option<String>;
+    /// Code points of the node's `textContent`, which W3C positions count.
+    fn content_len(&self, node: &Self::Node) -> usize {
+        match self.text(node) {
+            Some(text) => text.chars().count(),
+            None => self
+                .children(node)
+                .iter()
+                .map(|c| self.content_len(c))
+                .sum(),
+        }
+    }
     /// Whether the page's styles hide the element (`display: none`, `visibility: hidden`).
     /// Parsed HTML has no styles, so the default says no.
     fn styled_hidden(&self, _node: &Self::Node) -> bool {

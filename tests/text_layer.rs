@@ -245,3 +245,45 @@ fn layout_whitespace_between_blocks_is_not_text() {
     ]);
     assert_eq!(layer(&tree, tree.root()).text(), "One two three\nFour.");
 }
+
+#[test]
+fn positions_map_to_the_roots_text_content_and_back() {
+    // textContent: "\n" + "Exports rose." + "By Ann" + "cap" + "Next."  (the caption and byline are
+    // skipped by the layer but counted by textContent).
+    let tree = page(vec![
+        text("\n"),
+        el("p", &[], vec![text("Exports rose.")]),
+        el("p", &[("class", "byline")], vec![text("By Ann")]),
+        el(
+            "figure",
+            &[],
+            vec![el("figcaption", &[], vec![text("cap")])],
+        ),
+        el("p", &[], vec![text("Next.")]),
+    ]);
+    let layer = layer(&tree, tree.root());
+    assert_eq!(layer.text(), "Exports rose.\nNext.");
+    assert_eq!(layer.content_len(), 1 + 13 + 6 + 3 + 5);
+    // "rose" is at 8..12 in the layer, 9..13 in textContent.
+    assert_eq!(layer.to_content(8, 12), (9, 13));
+    // "Next" is at 14..18 in the layer; textContent puts it after the skipped 9 code points.
+    assert_eq!(layer.to_content(14, 18), (23, 27));
+    // A range over the break keeps its text edges.
+    assert_eq!(layer.to_content(8, 18), (9, 27));
+    assert_eq!(layer.from_content(23), Some(14));
+    assert_eq!(layer.from_content(15), None, "inside the skipped byline");
+    for i in 0..layer.len() {
+        if layer.chars()[i] != '\n' {
+            let (c, _) = layer.to_content(i, i + 1);
+            assert_eq!(layer.from_content(c), Some(i));
+        }
+    }
+}
+
+#[test]
+fn plain_text_is_its_own_text_content() {
+    let layer = TextLayer::plain(0usize, "سطر أول\n\nسطر ثانٍ");
+    assert_eq!(layer.len(), 17);
+    assert_eq!(layer.to_content(3, 12), (3, 12));
+    assert_eq!(layer.from_content(16), Some(16));
+}

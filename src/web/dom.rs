@@ -53,6 +53,10 @@ impl Tree for DomTree {
         node.dyn_ref::<Text>().map(|t| t.data())
     }
 
+    fn content_len(&self, node: &Node) -> usize {
+        node.text_content().map_or(0, |t| t.chars().count())
+    }
+
     fn styled_hidden(&self, node: &Node) -> bool {
         let (Some(window), Some(element)) = (&self.window, node.dyn_ref::<Element>()) else {
             return false;
