@@ -9,10 +9,16 @@
 //! Offsets inside the core always count Unicode code points; UTF-16 appears only where the
 //! web layer talks to the DOM.
 
+pub mod annotation;
 pub mod marks;
 pub mod memtree;
 pub mod text;
 pub mod tree;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

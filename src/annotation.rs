@@ -1,0 +1,193 @@
+//! W3C Web Annotations: the one model every part of Isnad speaks (the JS API, the native
+//! command, the stores). Detections become annotations here.
+//!
+//! Positions in selectors count Unicode code points of the article root's `textContent`, as the
+//! W3C model says; quotes carry up to 32 code points of context on each side.
+
+use serde::{Deserialize, Serialize};
+
+use crate::marks::Kind;
+
+/// The JSON-LD context of every annotation.
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// Code points of prefix and suffix kept in a quote selector.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// One annotation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    #[serde(rename = "@context")]
+    pub context: String,
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motivation: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<Body>,
+    pub target: Target,
+    /// What Isnad knows beyond the W3C vocabulary (stance, claim type, confidence, entity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isnad: Option<Details>,
+}
+
+/// A body: the kind (classifying), the link to a source (linking), tags.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Body {
+    TextualBody {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        purpose: Option<String>,
+        value: String,
+    },
+    SpecificResource {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        purpose: Option<String>,
+        source: String,
+    },
+}
+
+/// The page and the place in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub selector: Vec<Selector>,
+}
+
+/// Ways to find the annotated text again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Selector {
+    TextQuoteSelector {
+        exact: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        prefix: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        suffix: Option<String>,
+    },
+    TextPositionSelector {
+        start: usize,
+        end: usize,
+    },
+    CssSelector {
+        value: String,
+        #[serde(rename = "refinedBy", default, skip_serializing_if = "Option::is_none")]
+        refined_by: Option<Box<Selector>>,
+    },
+}
+
+/// Isnad's own description of a detection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Details {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unsourced: bool,
+}
+
+impl Annotation {
+    /// The kind this annotation classifies its text as, if it is one of Isnad's.
+    pub fn kind(&self) -> Option<Kind> {
+        self.body.iter().find_map(|b| match b {
+            Body::TextualBody {
+                purpose: Some(p),
+                value,
+            } if p == "classifying" => match value.as_str() {
+                "claim" => Some(Kind::Claim),
+                "source" => Some(Kind::Source),
+                "assessment" => Some(Kind::Assessment),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// The id of the source annotation this one is linked to.
+    pub fn linked_source(&self) -> Option<&str> {
+        self.body.iter().find_map(|b| match b {
+            Body::SpecificResource {
+                purpose: Some(p),
+                source,
+            } if p == "linking" => Some(source.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The `TextPositionSelector` range, if the target has one (directly or refining a CSS one).
+    pub fn position(&self) -> Option<(usize, usize)> {
+        fn find(s: &Selector) -> Option<(usize, usize)> {
+            match s {
+                Selector::TextPositionSelector { start, end } => Some((*start, *end)),
+                Selector::CssSelector {
+                    refined_by: Some(inner),
+                    ..
+                } => find(inner),
+                _ => None,
+            }
+        }
+        self.target.selector.iter().find_map(find)
+    }
+
+    /// The quote's exact text, if the target has one.
+    pub fn exact(&self) -> Option<&str> {
+        self.target.selector.iter().find_map(|s| match s {
+            Selector::TextQuoteSelector { exact, .. } => Some(exact.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// The quote and position selectors of `content[start..end]` (code points of the root's
+/// `textContent`). Offsets past the end are clamped.
+pub fn describe(content: &[char], start: usize, end: usize) -> Vec<Selector> {
+    let end = end.min(content.len());
+    let start = start.min(end);
+    let text = |a: usize, b: usize| -> String { content[a..b].iter().collect() };
+    let prefix = text(start.saturating_sub(CONTEXT_CHARS), start);
+    let suffix = text(end, (end + CONTEXT_CHARS).min(content.len()));
+    vec![
+        Selector::TextQuoteSelector {
+            exact: text(start, end),
+            prefix: (!prefix.is_empty()).then_some(prefix),
+            suffix: (!suffix.is_empty()).then_some(suffix),
+        },
+        Selector::TextPositionSelector { start, end },
+    ]
+}
+
+/// A stable id for an annotation: the same text in the same context gets the same id on every
+/// run (FNV-1a over kind, quote and context).
+pub fn stable_id(kind: Kind, selectors: &[Selector]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |s: &str| {
+        for b in s.bytes().chain([0xff]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    eat(kind.as_str());
+    for s in selectors {
+        if let Selector::TextQuoteSelector {
+            exact,
+            prefix,
+            suffix,
+        } = s
+        {
+            eat(exact);
+            eat(prefix.as_deref().unwrap_or_default());
+            eat(suffix.as_deref().unwrap_or_default());
+        }
+    }
+    format!("urn:isnad:{}:{hash:016x}", kind.as_str())
+}

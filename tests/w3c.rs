@@ -1,0 +1,151 @@
+//! Annotations Isnad writes pass the W3C Web Annotation "musts" (the assertion schemas in
+//! ../shared/w3c-annotation-schemas, as listed in annotationMusts.test).
+
+use std::path::{Path, PathBuf};
+
+use isnad::annotation::{describe, stable_id, Annotation, Body, Target, CONTEXT};
+use isnad::marks::Kind;
+use jsonschema::{Draft, Retrieve, Uri};
+use serde_json::Value;
+
+fn schemas() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/w3c-annotation-schemas")
+}
+
+/// Finds `id.json`, `bodyTarget.json` … among the definitions, by file name.
+struct Definitions;
+
+impl Retrieve for Definitions {
+    fn retrieve(
+        &self,
+        uri: &Uri<String>,
+    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let name = uri
+            .path()
+            .as_str()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let path = schemas().join("definitions").join(&name);
+        Ok(serde_json::from_str(&std::fs::read_to_string(path)?)?)
+    }
+}
+
+/// Every failed "must" assertion for one annotation, as (assertion file, error message).
+pub fn must_failures(annotation: &Value) -> Vec<(String, String)> {
+    let test: Value = serde_json::from_str(
+        &std::fs::read_to_string(schemas().join("annotations/annotationMusts.test")).unwrap(),
+    )
+    .unwrap();
+    let mut failures = Vec::new();
+    for assertion in test["assertions"].as_array().unwrap() {
+        let file = assertion.as_str().unwrap();
+        let schema: Value =
+            serde_json::from_str(&std::fs::read_to_string(schemas().join(file)).unwrap()).unwrap();
+        let validator = jsonschema::options()
+            .with_draft(Draft::Draft4)
+            .with_base_uri("https://isnad.invalid/schemas/")
+            .with_retriever(Definitions)
+            .should_validate_formats(true)
+            .build(&schema)
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let expect_valid = schema.get("expectedResult").and_then(Value::as_str) != Some("invalid");
+        if validator.is_valid(annotation) != expect_valid {
+            failures.push((
+                file.to_string(),
+                schema["errorMessage"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+            ));
+        }
+    }
+    failures
+}
+
+fn sample(kind: Kind) -> Annotation {
+    let content: Vec<char> = "وقال وزير المالية أحمد سالم إن التضخم تراجع إلى 12% في أكتوبر."
+        .chars()
+        .collect();
+    let selector = describe(&content, 31, 61);
+    Annotation {
+        context: CONTEXT.into(),
+        id: stable_id(kind, &selector),
+        kind: "Annotation".into(),
+        motivation: Some("classifying".into()),
+        body: vec![
+            Body::TextualBody {
+                purpose: Some("classifying".into()),
+                value: kind.as_str().into(),
+            },
+            Body::SpecificResource {
+                purpose: Some("linking".into()),
+                source: "urn:isnad:source:0000000000000001".into(),
+            },
+        ],
+        target: Target {
+            source: "https://www.elbalad.news/article".into(),
+            selector,
+        },
+        isnad: None,
+    }
+}
+
+#[test]
+fn the_musts_reject_a_broken_annotation() {
+    // The checker itself can fail: an annotation without id or target breaks musts.
+    let mut broken = serde_json::to_value(sample(Kind::Claim)).unwrap();
+    broken.as_object_mut().unwrap().remove("id");
+    broken.as_object_mut().unwrap().remove("target");
+    let failures = must_failures(&broken);
+    assert!(
+        failures
+            .iter()
+            .any(|(f, _)| f.contains("annotationIdValidated")),
+        "{failures:?}"
+    );
+    assert!(
+        failures.iter().any(|(f, _)| f.contains("targetKeyFound")),
+        "{failures:?}"
+    );
+}
+
+#[test]
+fn isnad_annotations_pass_the_musts() {
+    for kind in [Kind::Claim, Kind::Source, Kind::Assessment] {
+        let value = serde_json::to_value(sample(kind)).unwrap();
+        assert_eq!(must_failures(&value), vec![], "{value:#}");
+    }
+}
+
+#[test]
+fn quote_selectors_count_code_points_with_32_of_context() {
+    let content: Vec<char> = "😀 قالَ\u{a0}الوزير\u{200d} إنّ التضخم 🇪🇬 تراجع"
+        .chars()
+        .collect();
+    let selectors = describe(&content, 2, 14);
+    let value = serde_json::to_value(&selectors).unwrap();
+    assert_eq!(value[0]["type"], "TextQuoteSelector");
+    assert_eq!(value[0]["exact"], "قالَ\u{a0}الوزير\u{200d}");
+    assert_eq!(value[0]["prefix"], "😀 ");
+    assert_eq!(
+        value[1],
+        serde_json::json!({"type": "TextPositionSelector", "start": 2, "end": 14})
+    );
+    let long: Vec<char> = "ا".repeat(100).chars().collect();
+    let value = serde_json::to_value(describe(&long, 50, 60)).unwrap();
+    assert_eq!(value[0]["prefix"].as_str().unwrap().chars().count(), 32);
+    assert_eq!(value[0]["suffix"].as_str().unwrap().chars().count(), 32);
+}
+
+#[test]
+fn annotations_round_trip_through_json() {
+    let a = sample(Kind::Assessment);
+    let json = serde_json::to_string(&a).unwrap();
+    let back: Annotation = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, a);
+    assert_eq!(back.kind(), Some(Kind::Assessment));
+    assert_eq!(back.position(), Some((31, 61)));
+    assert_eq!(back.exact(), Some("التضخم تراجع إلى 12% في أكتوبر"));
+}
