@@ -12,6 +12,7 @@
 pub mod annotation;
 pub mod marks;
 pub mod memtree;
+pub mod normalize;
 pub mod text;
 pub mod tree;
 

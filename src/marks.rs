@@ -34,6 +34,9 @@ pub struct MarkRange {
     /// The annotation's id; the engine numbers ranges that come without one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// A claim with no source in the article: shown so that it stands out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unsourced: bool,
 }
 
 /// Why a set of ranges cannot be marked. Nothing is marked when any range is wrong.

@@ -8,6 +8,7 @@ fn range(start: usize, end: usize) -> MarkRange {
         end,
         kind: Kind::Claim,
         id: None,
+        unsourced: false,
     }
 }
 
