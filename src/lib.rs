@@ -10,9 +10,11 @@
 //! web layer talks to the DOM.
 
 pub mod annotation;
+pub mod lexicon;
 pub mod marks;
 pub mod memtree;
 pub mod normalize;
+pub mod segment;
 pub mod text;
 pub mod tree;
 
