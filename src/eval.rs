@@ -197,7 +197,7 @@ fn pair(gold: &[(usize, usize)], pred: &[(usize, usize)]) -> HashMap<usize, usiz
             }
         }
     }
-    candidates.sort_by(|a, b| b.0.cmp(&a.0));
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
     let mut gold_used = HashMap::new();
     let mut pred_used = std::collections::HashSet::new();
     for (_, g, p) in candidates {

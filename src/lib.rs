@@ -10,10 +10,12 @@
 //! web layer talks to the DOM.
 
 pub mod annotation;
+pub mod detect;
 pub mod lexicon;
 pub mod marks;
 pub mod memtree;
 pub mod normalize;
+pub mod numbers;
 pub mod segment;
 pub mod text;
 pub mod tree;

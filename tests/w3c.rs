@@ -1,6 +1,8 @@
 //! Annotations Isnad writes pass the W3C Web Annotation "musts" (the assertion schemas in
 //! ../shared/w3c-annotation-schemas, as listed in annotationMusts.test).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::{Path, PathBuf};
 
 use isnad::annotation::{describe, stable_id, Annotation, Body, Target, CONTEXT};

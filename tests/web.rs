@@ -458,3 +458,42 @@ fn the_english_page() {
         ],
     );
 }
+
+#[wasm_bindgen_test]
+fn detect_marks_and_returns_w3c_annotations_counting_text_content() {
+    let f = Fixture::new(&page_body(include_str!("../www/ar.html")));
+    let before = f.html();
+    let mut w = Widget::mount(JsValue::NULL, JsValue::UNDEFINED).unwrap();
+    let found = w.detect().unwrap();
+    let found: js_sys::Array = found.dyn_into().unwrap();
+    assert!(found.length() > 10);
+    let content: Vec<char> = w.root().unwrap().text_content().unwrap().chars().collect();
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
+    for a in found.iter() {
+        let selectors: js_sys::Array = get(&get(&a, "target"), "selector").dyn_into().unwrap();
+        let quote = selectors
+            .iter()
+            .find(|s| get(s, "type").as_string().as_deref() == Some("TextQuoteSelector"))
+            .unwrap();
+        let position = selectors
+            .iter()
+            .find(|s| get(s, "type").as_string().as_deref() == Some("TextPositionSelector"))
+            .unwrap();
+        let (start, end) = (
+            get(&position, "start").as_f64().unwrap() as usize,
+            get(&position, "end").as_f64().unwrap() as usize,
+        );
+        let at: String = content[start..end].iter().collect();
+        assert_eq!(get(&quote, "exact").as_string().unwrap(), at);
+        // Every annotation is marked in the page under its id.
+        let id = get(&a, "id").as_string().unwrap();
+        assert!(!f.marked(&id).is_empty(), "no mark for {id}");
+    }
+    assert!(f
+        .container
+        .query_selector("mark.isnad-unsourced")
+        .unwrap()
+        .is_some());
+    w.destroy().unwrap();
+    assert_eq!(f.html(), before);
+}

@@ -1,62 +1,75 @@
-// The demo pages' script: mounts Isnad on the article it finds and offers a small control bar.
-// Until detection lands, "Mark sentences" marks each sentence so the three mark styles show;
-// it is a demonstration of the highlight engine, not of detection.
+// The demo pages' script: mounts Isnad on the article it finds, runs detection, and offers a
+// small control bar (outside the article) to run it again or clear the marks.
 import { Isnad } from './isnad.js';
 
-const KINDS = ['claim', 'source', 'assessment'];
-const rtl = document.documentElement.dir === 'rtl';
-const labels = rtl
-  ? { loading: 'جارٍ تحميل إسناد…', ready: (n) => `إسناد جاهز: ${n} حرفًا من نص المقال`, mark: 'تعليم الجمل', clear: 'مسح', failed: 'تعذّر تشغيل إسناد: ' }
-  : { loading: 'Loading Isnad…', ready: (n) => `Isnad ready: ${n} characters of article text`, mark: 'Mark sentences', clear: 'Clear', failed: 'Isnad could not start: ' };
+const arabic = document.documentElement.lang.startsWith('ar');
+const digits = (n) => (arabic ? n.toLocaleString('ar-EG') : String(n));
+const labels = arabic
+  ? {
+      region: 'عرض إسناد التوضيحي',
+      loading: 'جارٍ تحميل إسناد…',
+      summary: (c, u, s, a) => `${digits(c)} ادعاءات (${digits(u)} بلا مصدر)، ${digits(s)} مصادر، ${digits(a)} تقييمات`,
+      detect: 'اكتشاف',
+      clear: 'مسح',
+      cleared: 'أزيلت العلامات',
+      failed: 'تعذّر تشغيل إسناد: ',
+    }
+  : {
+      region: 'Isnad demo',
+      loading: 'Loading Isnad…',
+      summary: (c, u, s, a) => `${c} claims (${u} unsourced), ${s} sources, ${a} assessments`,
+      detect: 'Detect',
+      clear: 'Clear',
+      cleared: 'Marks cleared',
+      failed: 'Isnad could not start: ',
+    };
 
 const bar = document.createElement('div');
 bar.className = 'isnad-demo-bar';
 bar.setAttribute('data-isnad-ui', '');
 bar.setAttribute('role', 'region');
-bar.setAttribute('aria-label', 'Isnad demo');
+bar.setAttribute('aria-label', labels.region);
 const status = document.createElement('span');
 status.setAttribute('role', 'status');
 status.textContent = labels.loading;
-const markButton = document.createElement('button');
-markButton.type = 'button';
-markButton.textContent = labels.mark;
-markButton.disabled = true;
-const clearButton = document.createElement('button');
-clearButton.type = 'button';
-clearButton.textContent = labels.clear;
-clearButton.disabled = true;
-bar.append(status, markButton, clearButton);
+const button = (text) => {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.disabled = true;
+  return b;
+};
+const detectButton = button(labels.detect);
+const clearButton = button(labels.clear);
+bar.append(status, detectButton, clearButton);
 document.body.prepend(bar);
 
-/** Sentences of the article text as code-point ranges, for the demonstration. */
-function sentences(text) {
-  const chars = Array.from(text);
-  const ranges = [];
-  let start = 0;
-  chars.forEach((c, i) => {
-    const end = '.!?؟\n'.includes(c);
-    if (end || i === chars.length - 1) {
-      const stop = end && c !== '\n' ? i + 1 : i + (end ? 0 : 1);
-      let s = start;
-      while (s < stop && /\s/.test(chars[s])) s += 1;
-      if (stop - s > 1) ranges.push({ start: s, end: stop, kind: KINDS[ranges.length % 3], id: `demo-${ranges.length}` });
-      start = i + 1;
-    }
-  });
-  return ranges;
+/** Counts what detection found, for the status line. */
+function summarize(annotations) {
+  const kind = (a) => a.body.find((b) => b.purpose === 'classifying')?.value;
+  const claims = annotations.filter((a) => kind(a) === 'claim');
+  return labels.summary(
+    claims.length,
+    claims.filter((a) => a.isnad?.unsourced).length,
+    annotations.filter((a) => kind(a) === 'source').length,
+    annotations.filter((a) => kind(a) === 'assessment').length,
+  );
 }
 
 try {
   const isnad = await Isnad.mount(null);
-  const text = isnad.text();
-  status.textContent = labels.ready(Array.from(text).length);
-  markButton.disabled = false;
-  clearButton.disabled = false;
-  markButton.addEventListener('click', () => {
+  const run = () => {
     isnad.clear();
-    isnad.highlight(sentences(text));
+    status.textContent = summarize(isnad.detect());
+  };
+  run();
+  detectButton.disabled = false;
+  clearButton.disabled = false;
+  detectButton.addEventListener('click', run);
+  clearButton.addEventListener('click', () => {
+    isnad.clear();
+    status.textContent = labels.cleared;
   });
-  clearButton.addEventListener('click', () => isnad.clear());
   // For the console and the end-to-end tests.
   window.isnadDemo = isnad;
 } catch (err) {

@@ -18,7 +18,9 @@ mark.isnad-mark { color: inherit; border-radius: 2px; text-decoration-thickness:
 mark.isnad-claim { background: #fff1a8; text-decoration-line: underline; text-decoration-style: solid; text-decoration-color: #8a6d00; }
 mark.isnad-source { background: #d6e9ff; text-decoration-line: underline; text-decoration-style: dotted; text-decoration-color: #0b4f9c; }
 mark.isnad-assessment { background: #f3dcff; text-decoration-line: underline; text-decoration-style: wavy; text-decoration-color: #6b2a8c; }
+mark.isnad-unsourced { text-decoration-style: double; text-decoration-color: #b3261e; outline: 2px dashed #b3261e; outline-offset: 1px; }
 @media (prefers-color-scheme: dark) {
+  mark.isnad-unsourced { outline-color: #ff8a80; text-decoration-color: #ff8a80; }
   mark.isnad-claim { background: #5c4a00; text-decoration-color: #ffd84d; }
   mark.isnad-source { background: #0f3560; text-decoration-color: #8cc4ff; }
   mark.isnad-assessment { background: #4a1d63; text-decoration-color: #e2a8ff; }
@@ -89,6 +91,14 @@ class Handle {
    */
   highlight(ranges) {
     return guard(() => this.#widget.highlight(ranges));
+  }
+
+  /**
+   * Finds claims, sources and quoted assessments, marks them, and returns them as W3C Web
+   * Annotations (unsourced claims carry a "tagging" body "unsourced").
+   */
+  detect() {
+    return guard(() => this.#widget.detect());
   }
 
   /** Number of <mark> elements Isnad has in the article. */

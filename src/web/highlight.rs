@@ -101,7 +101,11 @@ impl Highlighter {
         let mark = document
             .create_element("mark")
             .map_err(|e| dom_error("create a mark", e))?;
-        let unsourced = if range.unsourced { " isnad-unsourced" } else { "" };
+        let unsourced = if range.unsourced {
+            " isnad-unsourced"
+        } else {
+            ""
+        };
         mark.set_class_name(&format!("{MARK_CLASS} isnad-{kind}{unsourced}"));
         mark.set_attribute("data-isnad-kind", kind)
             .map_err(|e| dom_error("label a mark", e))?;

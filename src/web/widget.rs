@@ -11,6 +11,7 @@ use web_sys::{Document, Element, Node};
 use super::dom::DomTree;
 use super::errors::{error, range_error, type_error};
 use super::highlight::Highlighter;
+use crate::detect::{annotations, detect};
 use crate::marks::{nesting_order, snap_to_words, validate, MarkRange, RangeError};
 use crate::text::TextLayer;
 use crate::tree::find_article;
@@ -128,16 +129,10 @@ impl Widget {
                 "highlight(ranges): ranges must be an array of {{start, end, kind: 'claim'|'source'|'assessment', id?}}: {e}"
             ))
         })?;
-        let mut ranges = validate(ranges, mounted.layer.len())
+        let ranges = validate(ranges, mounted.layer.len())
             .map_err(|e: RangeError| range_error(format!("highlight: {e}")))?;
-        for r in &mut ranges {
-            (r.start, r.end) = snap_to_words(mounted.layer.chars(), r.start, r.end);
-        }
-        nesting_order(&mut ranges);
-        for r in &ranges {
-            mounted.marks.mark(&mounted.document, &mounted.layer, r)?;
-        }
-        let marked: Vec<Marked> = ranges
+        let marked = mounted.mark(ranges)?;
+        let marked: Vec<Marked> = marked
             .iter()
             .map(|r| Marked {
                 id: r.id.as_deref().unwrap_or_default(),
@@ -146,9 +141,37 @@ impl Widget {
                 end: r.end,
             })
             .collect();
-        marked
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| error(format!("highlight: could not report the marks: {e}")))
+        to_js(&marked, "highlight")
+    }
+
+    /// Finds claims, sources and quoted assessments in the article, marks them, and returns
+    /// them as W3C Web Annotations (positions count code points of the root's `textContent`).
+    pub fn detect(&mut self) -> Result<JsValue, JsValue> {
+        let mounted = self.live_mut()?;
+        let found = detect(mounted.layer.chars());
+        let content: Vec<char> = mounted
+            .root
+            .text_content()
+            .unwrap_or_default()
+            .chars()
+            .collect();
+        let page = page_url(&mounted.document);
+        let annotations = annotations(&mounted.layer, &content, &page, &found);
+        let ranges: Vec<MarkRange> = found
+            .iter()
+            .zip(&annotations)
+            .map(|(d, a)| MarkRange {
+                start: d.start,
+                end: d.end,
+                kind: d.kind,
+                id: Some(a.id.clone()),
+                unsourced: d.unsourced(),
+            })
+            .collect();
+        let ranges =
+            validate(ranges, mounted.layer.len()).map_err(|e| error(format!("detect: {e}")))?;
+        mounted.mark(ranges)?;
+        to_js(&annotations, "detect")
     }
 
     /// Removes every mark, leaving the article as it was.
@@ -165,6 +188,43 @@ impl Widget {
         MOUNTED.with_borrow_mut(|roots| roots.retain(|r| r != &mounted.root));
         mounted.marks.clear(&mounted.layer)
     }
+}
+
+impl Mounted {
+    /// Marks validated ranges, Arabic edges on word edges, outer ranges first.
+    fn mark(&mut self, mut ranges: Vec<MarkRange>) -> Result<Vec<MarkRange>, JsValue> {
+        for r in &mut ranges {
+            (r.start, r.end) = snap_to_words(self.layer.chars(), r.start, r.end);
+        }
+        nesting_order(&mut ranges);
+        for r in &ranges {
+            self.marks.mark(&self.document, &self.layer, r)?;
+        }
+        Ok(ranges)
+    }
+}
+
+/// Plain data to JS objects (JSON-compatible: maps become objects).
+fn to_js<T: Serialize>(value: &T, doing: &str) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| {
+            error(format!(
+                "{doing}: could not hand the result to JavaScript: {e}"
+            ))
+        })
+}
+
+/// The page's address for annotation targets: its canonical URL, else its location without
+/// the fragment.
+fn page_url(document: &Document) -> String {
+    if let Ok(Some(link)) = document.query_selector("link[rel=canonical][href]") {
+        if let Some(href) = link.get_attribute("href").filter(|h| h.starts_with("http")) {
+            return href;
+        }
+    }
+    let href = document.url().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
 }
 
 impl Widget {

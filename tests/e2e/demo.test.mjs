@@ -106,7 +106,9 @@ for (const { name, path, dir, lang, body } of [
     assert.equal(await page.evaluate(() => document.documentElement.dir), dir);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
     const text = await page.evaluate(() => window.isnadDemo.text());
-    assert.ok(text.includes(body), 'the article text starts with the body');
+    assert.ok(text.includes(body), 'the article text holds the body');
+    // The demo ran detection on load; start from a clean article.
+    await page.evaluate(() => window.isnadDemo.clear());
     const ranges = await sentenceRanges(page);
     assert.ok(ranges.length > 10, `${ranges.length} sentences`);
     const marked = await page.evaluate((r) => window.isnadDemo.highlight(r), ranges);
@@ -128,18 +130,75 @@ for (const { name, path, dir, lang, body } of [
   });
 }
 
-test('the demo bar marks and clears sentences from the keyboard', async () => {
+test('the demo bar runs detection and clears it from the keyboard', async () => {
   const { page, problems } = await open('ar.html');
   const bar = page.locator('.isnad-demo-bar');
-  await assert.doesNotReject(bar.getByRole('status').filter({ hasText: 'إسناد جاهز' }).waitFor());
-  await bar.getByRole('button', { name: 'تعليم الجمل' }).focus();
+  const status = bar.getByRole('status');
+  await status.filter({ hasText: 'ادعاءات' }).waitFor();
+  await bar.getByRole('button', { name: 'مسح' }).focus();
+  await page.keyboard.press('Enter');
+  assert.equal((await markPlaces(page)).total, 0);
+  assert.equal(await status.textContent(), 'أزيلت العلامات');
+  await bar.getByRole('button', { name: 'اكتشاف' }).focus();
   await page.keyboard.press('Enter');
   const places = await markPlaces(page);
   assert.ok(places.inBody > 10);
   assert.deepEqual(places.inChrome, []);
-  await page.screenshot({ path: new URL('ar-demo-bar.png', SHOTS).pathname });
-  await bar.getByRole('button', { name: 'مسح' }).click();
-  assert.equal((await markPlaces(page)).total, 0);
+  // Counts on an Arabic page are written in Arabic-Indic digits.
+  assert.match(await status.textContent(), /^[٠-٩]+ ادعاءات \([٠-٩]+ بلا مصدر\)/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('detection on the seed page: sources, assessments and unsourced claims, as W3C annotations', async () => {
+  const { page, problems } = await open('ar.html');
+  const result = await page.evaluate(() => {
+    const isnad = window.isnadDemo;
+    isnad.clear();
+    const annotations = isnad.detect();
+    const content = Array.from(document.querySelector('article').textContent);
+    const kind = (a) => a.body.find((b) => b.purpose === 'classifying').value;
+    return {
+      annotations: annotations.map((a) => {
+        const quote = a.target.selector.find((s) => s.type === 'TextQuoteSelector');
+        const position = a.target.selector.find((s) => s.type === 'TextPositionSelector');
+        return {
+          id: a.id,
+          context: a['@context'],
+          kind: kind(a),
+          exact: quote.exact,
+          atPosition: content.slice(position.start, position.end).join(''),
+          linked: a.body.find((b) => b.purpose === 'linking')?.source ?? null,
+          unsourced: Boolean(a.isnad?.unsourced),
+          target: a.target.source,
+        };
+      }),
+      unsourcedMarks: [...document.querySelectorAll('mark.isnad-unsourced')].map((m) => m.textContent).join(' '),
+      sourceMarks: [...document.querySelectorAll('mark.isnad-source')].map((m) => m.textContent),
+    };
+  });
+  const { annotations } = result;
+  assert.ok(annotations.length > 10, `${annotations.length} annotations`);
+  assert.equal(new Set(annotations.map((a) => a.id)).size, annotations.length, 'ids are unique');
+  for (const a of annotations) {
+    assert.equal(a.context, 'http://www.w3.org/ns/anno.jsonld');
+    assert.equal(a.exact, a.atPosition, 'positions count code points of the article root\'s textContent');
+    assert.match(a.target, /\/ar\.html$/);
+  }
+  const sources = annotations.filter((a) => a.kind === 'source');
+  assert.ok(sources.some((s) => s.exact === 'مركز كارنيجي للشرق الأوسط'));
+  const ids = new Set(sources.map((s) => s.id));
+  for (const a of annotations.filter((x) => x.linked)) assert.ok(ids.has(a.linked), 'links point at source annotations');
+  const assessment = annotations.find((a) => a.kind === 'assessment' && a.exact.includes('تحدٍ واضح'));
+  assert.ok(assessment, 'the «وصف ... بأنها تحدٍ واضح» assessment is found');
+  assert.equal(sources.find((s) => s.id === assessment.linked)?.exact, 'مركز كارنيجي للشرق الأوسط');
+  // The 30% and 40% shares have no source in the article, and are shown as such.
+  const unsourced = annotations.filter((a) => a.unsourced).map((a) => a.exact).join(' ');
+  assert.match(unsourced, /30%/);
+  assert.match(unsourced, /40%/);
+  assert.match(result.unsourcedMarks, /30%/);
+  assert.ok(result.sourceMarks.length >= sources.length);
+  await page.screenshot({ path: new URL('ar-detected.png', SHOTS).pathname, fullPage: true });
   assert.deepEqual(problems, []);
   await page.close();
 });

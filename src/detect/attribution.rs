@@ -1,0 +1,663 @@
+//! Reporting constructions: a cue (said, «قال», according to), its source, and what it
+//! attributes — content (claims inside it) or an evaluation (an assessment).
+
+use super::words::{Document, Sentence, Word};
+use crate::lexicon::{
+    arabic_cue, arabic_cue_phrase, arabic_source_head, english_cue, english_source_head,
+    english_source_head_phrase, english_title, is_arabic_relational_adjective,
+    is_non_source_subject, Frame, Stance, Voice,
+};
+
+/// One reporting construction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    pub cue: (usize, usize),
+    pub stance: Stance,
+    /// The source's noun phrase; `None` for impersonal reporting or an implied subject.
+    pub source: Option<(usize, usize)>,
+    /// The cue's subject is implied (Arabic verb with no expressed subject, «وأضاف أن»): the
+    /// source is the last one named.
+    pub implied_source: bool,
+    /// Reported content, whose claims are attributed.
+    pub content: Option<(usize, usize)>,
+    /// Evaluations and direct quotes attributed to the source.
+    pub assessments: Vec<(usize, usize)>,
+    /// The sentence the cue is in.
+    pub sentence: usize,
+}
+
+impl Attribution {
+    /// Every range this construction accounts for.
+    pub fn covered(&self) -> Vec<(usize, usize)> {
+        let mut v = vec![self.cue];
+        v.extend(self.source);
+        v.extend(self.content);
+        v.extend(self.assessments.iter().copied());
+        v
+    }
+}
+
+/// Words that introduce reported content: أن/إن/بأن with attached pronouns, "that".
+fn is_complementizer(w: &Word) -> bool {
+    matches!(
+        w.norm.as_str(),
+        "ان" | "بان"
+            | "انه"
+            | "انها"
+            | "انهم"
+            | "انهما"
+            | "بانه"
+            | "بانها"
+            | "بانهم"
+            | "وان"
+            | "لان"
+            | "that"
+    )
+}
+
+/// Words that end an Arabic source phrase (the start of what the source says or does).
+fn ends_arabic_np(w: &Word) -> bool {
+    w.is_punct()
+        || w.in_quote
+        || is_complementizer(w)
+        || is_preposition(w)
+        || matches!(
+            w.norm.as_str(),
+            "الضوء"
+                | "عدم"
+                | "امس"
+                | "اليوم"
+                | "خلال"
+                | "بل"
+                | "لكن"
+                | "حيث"
+                | "و"
+                | "او"
+                | "ثم"
+                | "قبل"
+                | "بعد"
+                | "عندما"
+                | "بينما"
+                | "ان"
+                | "ايضا"
+                | "كذلك"
+        )
+        || arabic_cue(&w.norm).is_some()
+}
+
+fn is_preposition(w: &Word) -> bool {
+    matches!(
+        w.norm.as_str(),
+        "عن" | "علي"
+            | "الي"
+            | "في"
+            | "من"
+            | "مع"
+            | "له"
+            | "لها"
+            | "لهم"
+            | "عليه"
+            | "عليها"
+            | "منه"
+            | "منها"
+            | "عنه"
+            | "عنها"
+            | "به"
+            | "بها"
+            | "فيه"
+            | "فيها"
+    )
+}
+
+/// Words that may start the evaluation in «وصف X Y بأنه ...»: بأن..., or ب + a verbal noun.
+fn starts_evaluation(w: &Word) -> bool {
+    w.norm.starts_with("بان")
+        || w.norm.starts_with("بال")
+        || w.norm.starts_with("بت")
+        || w.norm.starts_with("با")
+}
+
+/// The end (exclusive word index) of the Arabic noun phrase that names a source, starting at
+/// `i`: a head and what hangs on it (genitives, names, relational adjectives, a ل-phrase, a
+/// relative clause up to the next stop).
+fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
+    let first = words.get(i)?;
+    if ends_arabic_np(first) || is_non_source_subject(&first.norm) {
+        return None;
+    }
+    if first.norm.starts_with('ب') && starts_evaluation(first) {
+        return None;
+    }
+    let headed = arabic_source_head(&first.norm).is_some();
+    let mut relative = false;
+    let mut j = i + 1;
+    while let Some(w) = words.get(j) {
+        relative |= matches!(w.norm.as_str(), "الذي" | "التي" | "الذين");
+        // «مركز الأبحاث الذي يقع مقره في بيروت»: a relative clause runs on past prepositions.
+        let stop = if relative {
+            w.is_punct() || w.in_quote || is_complementizer(w) || w.norm == "الضوء"
+        } else {
+            ends_arabic_np(w)
+        };
+        if stop {
+            break;
+        }
+        // In «وصف X Y بأنه ...» the object follows the source: stop before a bare noun that
+        // comes after a complete headed phrase.
+        if frame == Frame::Describe && headed && j > i + 1 {
+            let prev = &words[j - 1];
+            let definite_or_prep =
+                w.norm.starts_with("ال") || w.norm.starts_with("لل") || w.norm.starts_with('ل');
+            let continues =
+                definite_or_prep && (prev.norm.starts_with('ل') || !prev.norm.starts_with("ال"));
+            if !continues && !is_arabic_relational_adjective(&w.norm) && !w.norm.starts_with("ال")
+            {
+                break;
+            }
+            if w.norm.starts_with("ال")
+                && !is_arabic_relational_adjective(&w.norm)
+                && prev.norm.starts_with("ال")
+                && !prev.norm.starts_with("لل")
+            {
+                break;
+            }
+        }
+        if w.norm.starts_with("بان") || (frame == Frame::Describe && w.norm.starts_with("بال"))
+        {
+            break;
+        }
+        j += 1;
+        if j - i > 10 {
+            break;
+        }
+    }
+    Some(j)
+}
+
+/// End (exclusive word index) of the clause that starts at `i`: up to «بل», «لكن» or a
+/// sentence end.
+fn arabic_clause_end(words: &[Word], i: usize) -> usize {
+    (i..words.len())
+        .find(|&j| matches!(words[j].norm.as_str(), "بل" | "لكن" | "ولكن") && j > i)
+        .unwrap_or(words.len())
+}
+
+fn span(words: &[Word], from: usize, to: usize) -> Option<(usize, usize)> {
+    // Trim punctuation at both ends.
+    let mut a = from;
+    let mut b = to.min(words.len());
+    while a < b && words[a].is_punct() {
+        a += 1;
+    }
+    while b > a && words[b - 1].is_punct() {
+        b -= 1;
+    }
+    (a < b).then(|| (words[a].start, words[b - 1].end))
+}
+
+/// Finds every reporting construction in the document.
+pub fn find(doc: &Document) -> Vec<Attribution> {
+    let mut found = Vec::new();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let before = found.len();
+        if sentence.arabic {
+            arabic(sentence, index, &mut found);
+        } else {
+            english(sentence, index, &mut found);
+        }
+        quotes_of(doc, sentence, index, &mut found, before);
+    }
+    found
+}
+
+fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
+    let words = &sentence.words;
+    let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
+    let mut i = 0;
+    // Headline style: «وزير الصحة: ...».
+    if let Some(colon) = words.iter().position(|w| w.norm == ":") {
+        if colon > 0 && colon <= 6 && arabic_source_head(&words[0].norm).is_some() {
+            if let Some(source) = span(words, 0, colon) {
+                let after = span(words, colon + 1, words.len());
+                found.push(Attribution {
+                    cue: (words[colon].start, words[colon].end),
+                    stance: Stance::Neutral,
+                    source: Some(source),
+                    implied_source: false,
+                    content: after.filter(|_| {
+                        !words
+                            .get(colon + 1)
+                            .is_some_and(|w| w.in_quote || w.is_punct())
+                    }),
+                    assessments: Vec::new(),
+                    sentence: index,
+                });
+                i = words.len();
+            }
+        }
+    }
+    while i < words.len() {
+        let w = &words[i];
+        if w.in_quote || !w.is_word() {
+            i += 1;
+            continue;
+        }
+        // «بحسب X، ...», «وفقاً لـ X»: the source follows the phrase.
+        if let Some((n, cue)) = arabic_cue_phrase(&norms[i..]) {
+            if cue.frame == Frame::Any && is_according_to(cue.lemma) {
+                let np_start = i + n;
+                let np_end = (np_start..words.len())
+                    .find(|&j| words[j].is_punct())
+                    .unwrap_or(words.len());
+                let source = span(words, np_start, np_end);
+                let content = if i == 0 || words[..i].iter().all(Word::is_punct) {
+                    span(words, np_end, words.len())
+                } else {
+                    span(words, 0, i)
+                };
+                found.push(Attribution {
+                    cue: (w.start, words[np_start.saturating_sub(1).max(i)].end),
+                    stance: cue.stance,
+                    source,
+                    implied_source: false,
+                    content,
+                    assessments: Vec::new(),
+                    sentence: index,
+                });
+                i = np_end.max(i + 1);
+                continue;
+            }
+        }
+        let Some(cue) = arabic_cue(&w.norm) else {
+            i += 1;
+            continue;
+        };
+        let complement_at =
+            (i + 1..words.len().min(i + 16)).find(|&j| is_complementizer(&words[j]));
+        let quote_follows = words
+            .get(i + 1..)
+            .is_some_and(|rest| rest.iter().take(12).any(|x| x.in_quote));
+        if cue.needs_complement && complement_at.is_none() && !quote_follows {
+            i += 1;
+            continue;
+        }
+        // Passive and impersonal reporting: no source, the content stays unattributed.
+        let next_is_np = words
+            .get(i + 1)
+            .is_some_and(|n| arabic_source_head(&n.norm).is_some());
+        if cue.voice == Voice::Passive && (!cue.ambiguous_voice || !next_is_np) {
+            found.push(Attribution {
+                cue: (w.start, w.end),
+                stance: cue.stance,
+                source: None,
+                implied_source: false,
+                content: complement_at.and_then(|c| span(words, c + 1, words.len())),
+                assessments: Vec::new(),
+                sentence: index,
+            });
+            i += 1;
+            continue;
+        }
+        let np_end = arabic_np(words, i + 1, cue.frame);
+        // A name with no role word («كشف كيم أن») is a source only when content follows it.
+        let np_end = np_end.filter(|&e| {
+            words[i + 1..e]
+                .iter()
+                .any(|w| arabic_source_head(&w.norm).is_some())
+                || words
+                    .get(e)
+                    .is_some_and(|n| is_complementizer(n) || n.norm == "الضوء" || n.norm == "عدم")
+        });
+        let source = np_end.and_then(|e| span(words, i + 1, e));
+        let implied = source.is_none()
+            && words
+                .get(i + 1)
+                .is_some_and(|n| is_complementizer(n) || n.norm.starts_with("بان"));
+        if source.is_none() && !implied {
+            i += 1;
+            continue;
+        }
+        let after_np = np_end.unwrap_or(i + 1);
+        let mut attribution = Attribution {
+            cue: (w.start, w.end),
+            stance: cue.stance,
+            source,
+            implied_source: implied,
+            content: None,
+            assessments: Vec::new(),
+            sentence: index,
+        };
+        let mut next = after_np;
+        match cue.frame {
+            Frame::Describe => {
+                // «وصف X Y بأنها Z» / «بالتسرع»: the evaluation starts at ب.
+                if let Some(b) = (after_np..words.len()).find(|&j| starts_evaluation(&words[j])) {
+                    let from = if words[b].norm.starts_with("بان") {
+                        b + 1
+                    } else {
+                        b
+                    };
+                    let end = arabic_clause_end(words, from);
+                    attribution.assessments.extend(span(words, from, end));
+                    next = end;
+                }
+            }
+            _ => {
+                if let Some(c) = complement_at.filter(|&c| c >= after_np) {
+                    let end = arabic_clause_end(words, c + 1);
+                    attribution.content = span(words, c + 1, end);
+                    next = end;
+                } else if words.get(after_np).is_some_and(|w| w.norm == "عدم") {
+                    // «زعم X عدم اهتمامه ...»: the content follows the source directly.
+                    let end = arabic_clause_end(words, after_np);
+                    let end = (after_np..end)
+                        .find(|&j| words[j].norm == "،" || words[j].norm == ",")
+                        .unwrap_or(end);
+                    attribution.content = span(words, after_np, end);
+                    next = end;
+                } else if cue.stance == Stance::Accusation {
+                    // «اتهمه بتجاهل ...»: the charge after ب.
+                    if let Some(b) = (after_np..words.len()).find(|&j| starts_evaluation(&words[j]))
+                    {
+                        let end = arabic_clause_end(words, b);
+                        attribution.assessments.extend(span(words, b, end));
+                        next = end;
+                    }
+                }
+            }
+        }
+        found.push(attribution);
+        i = next.max(i + 1);
+    }
+}
+
+fn is_according_to(lemma: &str) -> bool {
+    [
+        "بحسب",
+        "حسب",
+        "وفقا",
+        "طبقا",
+        "نقلا",
+        "استنادا",
+        "علي حد",
+        "كما جاء",
+    ]
+    .iter()
+    .any(|l| lemma.starts_with(l))
+}
+
+/// Words that end an English source phrase read forward ("said X, ...").
+fn ends_english_np(w: &Word) -> bool {
+    w.is_punct()
+        || w.in_quote
+        || matches!(
+            w.norm.as_str(),
+            "who"
+                | "that"
+                | "in"
+                | "at"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "to"
+                | "because"
+                | "while"
+                | "and"
+                | "but"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "earlier"
+                | "later"
+                | "told"
+                | "adding"
+        )
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
+    let words = &sentence.words;
+    let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if w.in_quote || !w.is_word() {
+            i += 1;
+            continue;
+        }
+        let Some((n, cue)) = english_cue(&norms[i..]) else {
+            i += 1;
+            continue;
+        };
+        let cue_end = i + n;
+        let cue_span = (w.start, words[cue_end - 1].end);
+        if cue.lemma == "according to" {
+            let np_end = (cue_end..words.len())
+                .find(|&j| words[j].is_punct())
+                .unwrap_or(words.len());
+            let content = if words[..i].iter().all(Word::is_punct) {
+                span(words, np_end, words.len())
+            } else {
+                span(words, 0, i)
+            };
+            found.push(Attribution {
+                cue: cue_span,
+                stance: cue.stance,
+                source: span(words, cue_end, np_end),
+                implied_source: false,
+                content,
+                assessments: Vec::new(),
+                sentence: index,
+            });
+            i = np_end.max(i + 1);
+            continue;
+        }
+        if cue.voice == Voice::Passive {
+            let that = (cue_end..words.len()).find(|&j| words[j].norm == "that");
+            let content = match that {
+                Some(t) => span(words, t + 1, words.len()),
+                None if i > 0 => span(words, 0, words.len()),
+                None => span(words, cue_end, words.len()),
+            };
+            found.push(Attribution {
+                cue: cue_span,
+                stance: cue.stance,
+                source: None,
+                implied_source: false,
+                content,
+                assessments: Vec::new(),
+                sentence: index,
+            });
+            i = cue_end;
+            continue;
+        }
+        // The source before the cue ("The ministry said"), back to the clause start.
+        let clause_start = (0..i)
+            .rev()
+            .find(|&j| {
+                words[j].is_punct()
+                    || matches!(words[j].norm.as_str(), "and" | "but" | "that" | "while")
+            })
+            .map_or(0, |j| j + 1);
+        let back = english_np_back(words, clause_start, i);
+        let (source, content_side_before) = match back {
+            Some(s) => (Some(s), false),
+            None => {
+                // "..., said X" (the quote or content came first).
+                let np_end = (cue_end..words.len())
+                    .find(|&j| ends_english_np(&words[j]))
+                    .unwrap_or(words.len());
+                let np_end = extend_apposition(words, cue_end, np_end);
+                (
+                    span(words, cue_end, np_end).filter(|_| np_has_source(&words[cue_end..np_end])),
+                    true,
+                )
+            }
+        };
+        let Some(source) = source else {
+            i += 1;
+            continue;
+        };
+        let mut a = Attribution {
+            cue: cue_span,
+            stance: cue.stance,
+            source: Some(source),
+            implied_source: false,
+            content: None,
+            assessments: Vec::new(),
+            sentence: index,
+        };
+        let mut next = cue_end;
+        if content_side_before {
+            // Content before the source: from the sentence start to the comma before the cue.
+            if !words[..clause_start.max(1) - 1].iter().any(|x| x.in_quote) {
+                a.content = span(words, 0, clause_start.saturating_sub(1));
+            }
+        } else {
+            match cue.frame {
+                Frame::Describe => {
+                    if let Some(as_at) = (cue_end..words.len()).find(|&j| words[j].norm == "as") {
+                        let end = (as_at + 1..words.len())
+                            .find(|&j| {
+                                words[j].is_punct() && !words[j].in_quote && words[j].norm != "-"
+                            })
+                            .unwrap_or(words.len());
+                        a.assessments.extend(span(words, as_at + 1, end));
+                        next = end;
+                    }
+                }
+                _ => {
+                    let mut from = cue_end;
+                    // Skip time words between cue and content ("said on Thursday that").
+                    if let Some(t) =
+                        (cue_end..words.len().min(cue_end + 6)).find(|&j| words[j].norm == "that")
+                    {
+                        from = t + 1;
+                    }
+                    if !words.get(from).is_some_and(|x| x.in_quote || x.is_punct()) {
+                        a.content = span(words, from, words.len());
+                        next = words.len();
+                    }
+                }
+            }
+        }
+        found.push(a);
+        i = next.max(i + 1);
+    }
+}
+
+/// The source phrase that ends right before the cue at `end`, from `start` at most.
+fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, usize)> {
+    if start >= end {
+        return None;
+    }
+    let np = &words[start..end];
+    if np.len() > 9 || !np_has_source(np) {
+        return None;
+    }
+    // A leading "the authority's chief executive" after "Name," belongs with the name.
+    let mut from = start;
+    if start >= 2
+        && words[start - 1].norm == ","
+        && words[start - 2].capital
+        && !words[start - 2].in_quote
+    {
+        let name_start = (0..start - 1)
+            .rev()
+            .take_while(|&j| words[j].capital || english_title(&words[j].norm))
+            .last();
+        if let Some(n) = name_start {
+            from = n;
+        }
+    }
+    span(words, from, end)
+}
+
+/// Whether words can name a source: a pronoun, a name, or a source head.
+fn np_has_source(np: &[Word]) -> bool {
+    if np.is_empty() || np.iter().any(|w| w.in_quote) {
+        return false;
+    }
+    if np.len() == 1 && PRONOUNS.contains(&np[0].norm.as_str()) {
+        return true;
+    }
+    if np.iter().any(|w| is_non_source_subject(&w.norm))
+        && !np.iter().any(|w| english_source_head(&w.norm).is_some())
+    {
+        return false;
+    }
+    let norms: Vec<&str> = np.iter().map(|w| w.norm.as_str()).collect();
+    np.iter()
+        .any(|w| w.capital || english_source_head(&w.norm).is_some())
+        || (0..norms.len()).any(|k| english_source_head_phrase(&norms[k..]).is_some())
+}
+
+/// "said Miriam Castell, the authority's chief executive," — keep the apposition.
+fn extend_apposition(words: &[Word], start: usize, end: usize) -> usize {
+    if words.get(end).is_some_and(|w| w.norm == ",") && end > start && words[start].capital {
+        let close = (end + 1..words.len().min(end + 8)).find(|&j| words[j].is_punct());
+        if let Some(c) = close {
+            let app = &words[end + 1..c];
+            if app
+                .first()
+                .is_some_and(|w| matches!(w.norm.as_str(), "the" | "a" | "an"))
+                && app.iter().any(|w| english_source_head(&w.norm).is_some())
+            {
+                return c;
+            }
+        }
+    }
+    end
+}
+
+/// Direct quotes in a sentence become assessments of the sentence's source, or of the source
+/// of the sentence before in the same paragraph when the sentence names none.
+fn quotes_of(
+    doc: &Document,
+    sentence: &Sentence,
+    index: usize,
+    found: &mut [Attribution],
+    first_of_sentence: usize,
+) {
+    for q in doc
+        .quotes
+        .iter()
+        .filter(|q| q.inner.start >= sentence.span.start && q.inner.start < sentence.span.end)
+    {
+        let inner = (q.inner.start, q.inner.end);
+        if inner.1 <= inner.0 || found.iter().any(|a| a.assessments.contains(&inner)) {
+            continue;
+        }
+        let target = (first_of_sentence..found.len())
+            .filter(|&k| found[k].source.is_some() || found[k].implied_source)
+            .min_by_key(|&k| found[k].cue.0.abs_diff(q.outer.start));
+        let target = target.or_else(|| {
+            let same_paragraph = !doc.text[..sentence.span.start]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_whitespace())
+                .any(|c| *c == '\n');
+            same_paragraph
+                .then(|| {
+                    found[..first_of_sentence]
+                        .iter()
+                        .rposition(|a| a.sentence + 1 == index && a.source.is_some())
+                })
+                .flatten()
+        });
+        if let Some(k) = target {
+            let a = &mut found[k];
+            // A quote is the assessment; content that covered it is not content any more.
+            if a.content
+                .is_some_and(|c| c.0 <= q.outer.start && q.outer.end <= c.1 + 1)
+            {
+                a.content = None;
+            }
+            a.assessments.push(inner);
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! Claims: checkable statements (ANNOTATION-GUIDE.md), inside attributed content or standing
+//! alone; opinion, speculation and questions are not claims.
+
+use serde::Serialize;
+
+use super::words::{Document, Word};
+use crate::lexicon::arabic_source_head;
+use crate::lexicon::english_source_head;
+use crate::numbers::QuantityKind;
+
+/// The kind of a claim, in the spirit of Full Fact's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimType {
+    Quantity,
+    Event,
+    Causal,
+    Comparison,
+    Rule,
+    Other,
+}
+
+impl ClaimType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimType::Quantity => "quantity",
+            ClaimType::Event => "event",
+            ClaimType::Causal => "causal",
+            ClaimType::Comparison => "comparison",
+            ClaimType::Rule => "rule",
+            ClaimType::Other => "other",
+        }
+    }
+}
+
+/// A claim's span, type and confidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ClaimType,
+    pub confidence: f32,
+}
+
+/// Speculation, opinion and the author's judgement (matching forms).
+const OPINION: &[&str] = &[
+    "ربما",
+    "لعل",
+    "يبدو",
+    "اعتقد",
+    "نعتقد",
+    "رايي",
+    "يجب",
+    "ينبغي",
+    "منطقيا",
+    "منطقي",
+    "منطقيه",
+    "رمزيه",
+    "مفاجئا",
+    "المؤكد",
+    "اصرارا",
+    "يأس",
+    "ياس",
+    "الافضل",
+    "الاسوا",
+    "نامل",
+    "اتمني",
+    "perhaps",
+    "maybe",
+    "might",
+    "could",
+    "should",
+    "must",
+    "ought",
+    "arguably",
+    "clearly",
+    "surely",
+    "obviously",
+    "seems",
+    "seem",
+    "appears",
+    "gamble",
+    "shameful",
+    "disgrace",
+    "hard",
+    "bold",
+    "we",
+    "our",
+    "i",
+    "my",
+    "hopefully",
+    "undoubtedly",
+    "frankly",
+    "sadly",
+    "fortunately",
+    "unfortunately",
+    "deserve",
+    "deserves",
+];
+
+const CAUSAL: &[&str] = &[
+    "بسبب",
+    "ادت",
+    "ادي",
+    "نتيجه",
+    "because",
+    "caused",
+    "led",
+    "due",
+    "result",
+    "driven",
+    "thanks",
+];
+const COMPARISON: &[&str] = &[
+    "اكثر",
+    "اقل",
+    "اعلي",
+    "ادني",
+    "مقارنه",
+    "ضعف",
+    "more",
+    "less",
+    "fewer",
+    "higher",
+    "lower",
+    "largest",
+    "smallest",
+    "biggest",
+    "highest",
+    "lowest",
+    "than",
+    "compared",
+    "doubled",
+    "tripled",
+];
+const RULE: &[&str] = &[
+    "قانون",
+    "القانون",
+    "لائحه",
+    "قرار",
+    "law",
+    "rule",
+    "rules",
+    "regulation",
+    "regulations",
+    "requires",
+    "banned",
+    "ban",
+];
+const EVENT: &[&str] = &[
+    "زار",
+    "زياره",
+    "حضر",
+    "وقع",
+    "توقيع",
+    "اعلن",
+    "ارسل",
+    "استقبل",
+    "عقد",
+    "التقي",
+    "شهدت",
+    "شهد",
+    "قتل",
+    "اطلق",
+    "فرض",
+    "visited",
+    "signed",
+    "met",
+    "launched",
+    "opened",
+    "closed",
+    "killed",
+    "arrested",
+    "announced",
+    "sent",
+    "held",
+    "approved",
+    "voted",
+    "rose",
+    "fell",
+    "grew",
+    "dropped",
+    "increased",
+    "decreased",
+    "began",
+    "ended",
+    "won",
+    "lost",
+];
+
+fn has(words: &[&Word], list: &[&str]) -> bool {
+    words.iter().any(|w| list.contains(&w.norm.as_str()))
+}
+
+fn words_in<'d>(doc: &'d Document, start: usize, end: usize) -> Vec<&'d Word> {
+    doc.sentences
+        .iter()
+        .filter(|s| s.span.end > start && s.span.start < end)
+        .flat_map(|s| s.words.iter())
+        .filter(|w| w.start >= start && w.end <= end)
+        .collect()
+}
+
+/// How checkable a stretch of text is: its type and confidence, or `None` for opinion.
+fn judge(doc: &Document, start: usize, end: usize, attributed: bool) -> Option<(ClaimType, f32)> {
+    let words = words_in(doc, start, end);
+    if words.iter().filter(|w| w.is_word()).count() < 3 {
+        return None;
+    }
+    let question = words.last().is_some_and(|w| w.norm == "?" || w.norm == "؟");
+    if question || has(&words, OPINION) {
+        return None;
+    }
+    let quantities: Vec<_> = doc.quantities_in(start, end).collect();
+    let counts = quantities.iter().any(|q| {
+        !matches!(
+            q.kind,
+            QuantityKind::Year | QuantityKind::Date | QuantityKind::Month
+        )
+    });
+    let dated = quantities.iter().any(|q| {
+        matches!(
+            q.kind,
+            QuantityKind::Year | QuantityKind::Date | QuantityKind::Month
+        )
+    });
+    let kind = if has(&words, CAUSAL) {
+        ClaimType::Causal
+    } else if has(&words, COMPARISON) && counts {
+        ClaimType::Comparison
+    } else if counts {
+        ClaimType::Quantity
+    } else if has(&words, RULE) {
+        ClaimType::Rule
+    } else if dated || has(&words, EVENT) {
+        ClaimType::Event
+    } else {
+        ClaimType::Other
+    };
+    let named = words.iter().any(|w| {
+        w.capital || arabic_source_head(&w.norm).is_some() || english_source_head(&w.norm).is_some()
+    });
+    let confidence = match (counts || dated, kind) {
+        (true, _) => 0.85,
+        (false, ClaimType::Event | ClaimType::Causal | ClaimType::Rule) => 0.65,
+        _ if attributed => 0.6,
+        _ if named => 0.5,
+        _ => return None,
+    };
+    Some((kind, confidence))
+}
+
+/// The claims in attributed content: the content itself when it is checkable.
+pub fn in_content(doc: &Document, start: usize, end: usize) -> Vec<Claim> {
+    judge(doc, start, end, true)
+        .map(|(kind, confidence)| Claim {
+            start,
+            end,
+            kind,
+            confidence,
+        })
+        .into_iter()
+        .collect()
+}
+
+/// Checkable stretches of sentences that no reporting construction accounts for, cut at
+/// relative clauses, «حيث», semicolons and «و» before a number («30% من صادرات روسيا و40%
+/// من وارداتها» holds two claims).
+pub fn unsourced(doc: &Document, covered: &[(usize, usize)]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let is_covered = |w: &Word| covered.iter().any(|c| c.0 <= w.start && w.start < c.1);
+    for s in &doc.sentences {
+        let words = &s.words;
+        let mut k = 0;
+        while k < words.len() {
+            if is_covered(&words[k]) || words[k].in_quote {
+                k += 1;
+                continue;
+            }
+            let mut e = k;
+            while e < words.len()
+                && !is_covered(&words[e])
+                && !words[e].in_quote
+                && (e <= k || !splits_claims(words, e))
+            {
+                e += 1;
+            }
+            if let Some((start, end)) = trim(words, k, e) {
+                if let Some((kind, confidence)) = judge(doc, start, end, false) {
+                    // Unsourced claims with no number or date are less certain.
+                    if confidence >= 0.6 {
+                        out.push(Claim {
+                            start,
+                            end,
+                            kind,
+                            confidence,
+                        });
+                    }
+                }
+            }
+            k = e.max(k + 1);
+        }
+    }
+    out
+}
+
+/// Whether a new claim starts at word `e`.
+fn splits_claims(words: &[Word], e: usize) -> bool {
+    let w = &words[e];
+    let after_comma = words
+        .get(e.wrapping_sub(1))
+        .is_some_and(|p| matches!(p.norm.as_str(), "،" | ","));
+    matches!(
+        w.norm.as_str(),
+        "؛" | ";" | "حيث" | "بينما" | "لكن" | "ولكن"
+    ) || (after_comma && matches!(w.norm.as_str(), "التي" | "الذي" | "which"))
+        || (w.norm == "و"
+            && words
+                .get(e + 1)
+                .is_some_and(|n| n.kind == crate::segment::TokenKind::Number))
+}
+
+/// Words that open a stretch without belonging to its claim.
+const LEADING: &[&str] = &[
+    "و",
+    "ف",
+    "التي",
+    "الذي",
+    "حيث",
+    "لكن",
+    "ولكن",
+    "بينما",
+    "but",
+    "and",
+    "which",
+    "while",
+    "so",
+];
+/// Time and place words glued to و/ف: the conjunction is cut off («فقبل» → «قبل»).
+const GLUED_CONJUNCTION: &[&str] = &[
+    "فقبل",
+    "وقبل",
+    "وفي",
+    "ففي",
+    "وبعد",
+    "فبعد",
+    "ومنذ",
+    "وخلال",
+    "فخلال",
+    "وعند",
+];
+
+/// The span of words `from..to` without leading connectives and trailing punctuation.
+fn trim(words: &[Word], from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut a = from;
+    let mut b = to.min(words.len());
+    while a < b && (words[a].is_punct() || LEADING.contains(&words[a].norm.as_str())) {
+        a += 1;
+    }
+    while b > a && (words[b - 1].is_punct() || LEADING.contains(&words[b - 1].norm.as_str())) {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let start = words[a].start + usize::from(GLUED_CONJUNCTION.contains(&words[a].norm.as_str()));
+    Some((start, words[b - 1].end))
+}

@@ -1,0 +1,102 @@
+//! Later mentions of a source (the think tank, «مركز الأبحاث», «ذات الدراسة», she) linked to
+//! one entity where the text allows.
+
+use super::words::Document;
+use super::Detection;
+use crate::lexicon::{
+    arabic_source_head, english_source_head, is_anaphoric_determiner,
+    is_arabic_relational_adjective,
+};
+use crate::marks::Kind;
+use crate::normalize::normalize_str;
+
+const PERSONAL: &[&str] = &["he", "she", "him", "her"];
+const PLURAL: &[&str] = &["they", "them", "it"];
+
+/// What a mention says about who it is.
+struct Mention {
+    /// Head words without ال.
+    heads: Vec<String>,
+    /// Other content words (names), without ال.
+    names: Vec<String>,
+    anaphoric: bool,
+    pronoun: Option<bool>,
+}
+
+fn bare(w: &str) -> String {
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    w.to_string()
+}
+
+fn mention(doc: &Document, d: &Detection) -> Mention {
+    let text = normalize_str(&doc.slice(d.start, d.end));
+    let tokens: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut m = Mention {
+        heads: Vec::new(),
+        names: Vec::new(),
+        anaphoric: false,
+        pronoun: None,
+    };
+    if tokens.len() == 1 {
+        if PERSONAL.contains(&tokens[0]) {
+            m.pronoun = Some(true);
+        } else if PLURAL.contains(&tokens[0]) {
+            m.pronoun = Some(false);
+        }
+    }
+    for t in &tokens {
+        if is_anaphoric_determiner(t) {
+            m.anaphoric = true;
+        } else if arabic_source_head(t).is_some() || english_source_head(t).is_some() {
+            m.heads.push(bare(t));
+        } else if t.chars().count() > 2
+            && !is_arabic_relational_adjective(t)
+            && !matches!(*t, "the" | "of" | "a" | "an" | "and")
+        {
+            m.names.push(bare(t));
+        }
+    }
+    m
+}
+
+/// Gives every source an entity, and points claims of a pronoun source at the entity too.
+pub fn link(doc: &Document, found: &mut [Detection]) {
+    let mut sources: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].kind == Kind::Source)
+        .collect();
+    sources.sort_by_key(|&i| found[i].start);
+    let mut seen: Vec<(usize, Mention)> = Vec::new();
+    let mut next_entity = 0;
+    for &i in &sources {
+        let m = mention(doc, &found[i]);
+        let previous = seen.iter().rev();
+        let same = match m.pronoun {
+            Some(personal) => previous
+                .clone()
+                .find(|(_, p)| p.pronoun.is_none() && (!personal || !p.names.is_empty()))
+                .map(|(e, _)| *e),
+            None => previous
+                .clone()
+                .find(|(_, p)| p.names.iter().any(|n| m.names.contains(n)))
+                .or_else(|| {
+                    (m.anaphoric || m.names.is_empty() || m.heads.len() == 1)
+                        .then(|| {
+                            previous
+                                .clone()
+                                .find(|(_, p)| p.heads.iter().any(|h| m.heads.contains(h)))
+                        })
+                        .flatten()
+                })
+                .map(|(e, _)| *e),
+        };
+        let entity = same.unwrap_or_else(|| {
+            next_entity += 1;
+            next_entity - 1
+        });
+        found[i].entity = Some(entity);
+        seen.push((entity, m));
+    }
+}

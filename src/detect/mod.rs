@@ -1,0 +1,204 @@
+//! Detection: who says what, and which checkable statements stand with no one behind them
+//! (ANNOTATION-GUIDE.md). A pipeline over the article text, in the order
+//! quotes → cues → sources → attributed content → assessments → claims; then later mentions
+//! of a source are linked to one entity.
+//!
+//! Offsets are code points of the text handed in (the text layer's text).
+
+mod attribution;
+mod claims;
+mod entities;
+mod words;
+
+use crate::annotation::{describe, stable_id, Annotation, Body, Details, Target, CONTEXT};
+use crate::lexicon::Stance;
+use crate::marks::Kind;
+use crate::text::TextLayer;
+
+pub use claims::ClaimType;
+
+/// One thing found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detection {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// Index (in the detections) of the source this claim or assessment is attributed to.
+    pub source: Option<usize>,
+    /// For sources: the entity the mention names (mentions of one entity share it).
+    pub entity: Option<usize>,
+    /// The reporting cue's text and stance.
+    pub cue: Option<(usize, usize)>,
+    pub stance: Option<Stance>,
+    pub claim_type: Option<ClaimType>,
+    pub confidence: f32,
+}
+
+impl Detection {
+    /// A claim with no source in the article.
+    pub fn unsourced(&self) -> bool {
+        self.kind == Kind::Claim && self.source.is_none()
+    }
+}
+
+/// Finds sources, claims and assessments in `text` (as code points).
+pub fn detect(text: &[char]) -> Vec<Detection> {
+    let doc = words::Document::new(text);
+    let mut out = Vec::new();
+    let attributions = attribution::find(&doc);
+    let mut last_source: Option<usize> = None;
+    for a in &attributions {
+        let named = a.source.map(|(start, end)| {
+            out.push(Detection {
+                kind: Kind::Source,
+                start,
+                end,
+                source: None,
+                entity: None,
+                cue: Some(a.cue),
+                stance: Some(a.stance),
+                claim_type: None,
+                confidence: 0.8,
+            });
+            out.len() - 1
+        });
+        // «وأضاف أن ...»: the subject is the source named last.
+        let source = if a.implied_source { last_source } else { named };
+        last_source = named.or(last_source);
+        for &(start, end) in &a.assessments {
+            out.push(Detection {
+                kind: Kind::Assessment,
+                start,
+                end,
+                source,
+                entity: None,
+                cue: Some(a.cue),
+                stance: Some(a.stance),
+                claim_type: None,
+                confidence: 0.75,
+            });
+        }
+        if let Some((start, end)) = a.content {
+            for claim in claims::in_content(&doc, start, end) {
+                out.push(Detection {
+                    kind: Kind::Claim,
+                    start: claim.start,
+                    end: claim.end,
+                    source,
+                    entity: None,
+                    cue: Some(a.cue),
+                    stance: Some(a.stance),
+                    claim_type: Some(claim.kind),
+                    confidence: claim.confidence,
+                });
+            }
+        }
+    }
+    let covered: Vec<(usize, usize)> = attributions.iter().flat_map(|a| a.covered()).collect();
+    for claim in claims::unsourced(&doc, &covered) {
+        out.push(Detection {
+            kind: Kind::Claim,
+            start: claim.start,
+            end: claim.end,
+            source: None,
+            entity: None,
+            cue: None,
+            stance: None,
+            claim_type: Some(claim.kind),
+            confidence: claim.confidence,
+        });
+    }
+    entities::link(&doc, &mut out);
+    // Sources first (others point at them by index), then by position.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].kind != Kind::Source, out[i].start, out[i].end));
+    let mut new_index = vec![0; out.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    order
+        .iter()
+        .map(|&i| {
+            let mut d = out[i].clone();
+            d.source = d.source.map(|s| new_index[s]);
+            d
+        })
+        .collect()
+}
+
+/// Detections as W3C annotations on the page `page` (its URL), with positions counted in the
+/// root's `textContent` (`content`).
+pub fn annotations<N: Clone>(
+    layer: &TextLayer<N>,
+    content: &[char],
+    page: &str,
+    found: &[Detection],
+) -> Vec<Annotation> {
+    let chars = layer.chars();
+    let selectors: Vec<_> = found
+        .iter()
+        .map(|d| {
+            let (start, end) = layer.to_content(d.start, d.end);
+            describe(content, start, end)
+        })
+        .collect();
+    let mut ids: Vec<String> = Vec::with_capacity(found.len());
+    for (d, s) in found.iter().zip(&selectors) {
+        let mut id = stable_id(d.kind, s);
+        // The same words in the same context twice: number the repeats.
+        let base = id.clone();
+        let mut n = 2;
+        while ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        ids.push(id);
+    }
+    found
+        .iter()
+        .zip(selectors)
+        .zip(&ids)
+        .map(|((d, selector), id)| {
+            let mut body = vec![Body::TextualBody {
+                purpose: Some("classifying".into()),
+                value: d.kind.as_str().into(),
+            }];
+            if let Some(source) = d.source.and_then(|s| ids.get(s)) {
+                body.push(Body::SpecificResource {
+                    purpose: Some("linking".into()),
+                    source: source.clone(),
+                });
+            }
+            if d.unsourced() {
+                body.push(Body::TextualBody {
+                    purpose: Some("tagging".into()),
+                    value: "unsourced".into(),
+                });
+            }
+            let cue = d.cue.map(|(a, b)| {
+                chars[a.min(chars.len())..b.min(chars.len())]
+                    .iter()
+                    .collect()
+            });
+            Annotation {
+                context: CONTEXT.into(),
+                id: id.clone(),
+                kind: "Annotation".into(),
+                motivation: Some("classifying".into()),
+                body,
+                target: Target {
+                    source: page.into(),
+                    selector,
+                },
+                isnad: Some(Details {
+                    stance: d.stance.map(|s| format!("{s:?}").to_lowercase()),
+                    cue,
+                    claim_type: d.claim_type.map(|t| t.as_str().into()),
+                    confidence: Some(d.confidence),
+                    entity: d.entity.map(|e| format!("e{e}")),
+                    unsourced: d.unsourced(),
+                }),
+            }
+        })
+        .collect()
+}

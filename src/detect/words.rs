@@ -1,0 +1,106 @@
+//! The article cut up once for every detector: sentences, their tokens with a matching form,
+//! direct quotes and quantities.
+
+use crate::marks::is_arabic;
+use crate::normalize::normalize_str;
+use crate::numbers::{quantities, Quantity};
+use crate::segment::{self, Quote, Span, TokenKind};
+
+/// A token and its matching form.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Normalized for matching (harakat gone, letters folded, Latin lower case).
+    pub norm: String,
+    /// Inside a direct quote: cues there are the speaker's words, not the article's.
+    pub in_quote: bool,
+    /// The original starts with an upper-case Latin letter.
+    pub capital: bool,
+}
+
+impl Word {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+    pub fn is_punct(&self) -> bool {
+        !self.is_word()
+    }
+}
+
+/// One sentence.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub span: Span,
+    pub words: Vec<Word>,
+    /// Mostly Arabic letters.
+    pub arabic: bool,
+}
+
+/// The article, segmented.
+pub struct Document<'a> {
+    pub text: &'a [char],
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    pub quantities: Vec<Quantity>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a [char]) -> Self {
+        let quotes = segment::quotes(text);
+        let inside = |at: usize| {
+            quotes
+                .iter()
+                .any(|q| q.inner.start <= at && at < q.inner.end)
+        };
+        let sentences = segment::sentences(text)
+            .into_iter()
+            .map(|span| {
+                let words: Vec<Word> = segment::tokens(text, span)
+                    .into_iter()
+                    .map(|t| {
+                        let original: String = text[t.start..t.end].iter().collect();
+                        Word {
+                            start: t.start,
+                            end: t.end,
+                            kind: t.kind,
+                            norm: normalize_str(&original),
+                            in_quote: inside(t.start),
+                            capital: original.chars().next().is_some_and(|c| c.is_uppercase()),
+                        }
+                    })
+                    .collect();
+                let slice = &text[span.start..span.end];
+                let arabic = slice.iter().filter(|c| is_arabic(**c)).count();
+                let latin = slice.iter().filter(|c| c.is_ascii_alphabetic()).count();
+                Sentence {
+                    span,
+                    words,
+                    arabic: arabic >= latin,
+                }
+            })
+            .collect();
+        let quantities = quantities(text, 0, text.len());
+        Document {
+            text,
+            sentences,
+            quotes,
+            quantities,
+        }
+    }
+
+    /// The original text of a range.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.text[start.min(self.text.len())..end.min(self.text.len())]
+            .iter()
+            .collect()
+    }
+
+    /// Quantities inside a range.
+    pub fn quantities_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Quantity> {
+        self.quantities
+            .iter()
+            .filter(move |q| q.start >= start && q.end <= end)
+    }
+}
