@@ -22,6 +22,8 @@ pub struct Attribution {
     pub content: Option<(usize, usize)>,
     /// Evaluations and direct quotes attributed to the source.
     pub assessments: Vec<(usize, usize)>,
+    /// What is evaluated («وصف X زيارة بوتين بأنها»): part of the construction, not a claim.
+    pub object: Option<(usize, usize)>,
     /// The sentence the cue is in.
     pub sentence: usize,
 }
@@ -33,6 +35,7 @@ impl Attribution {
         v.extend(self.source);
         v.extend(self.content);
         v.extend(self.assessments.iter().copied());
+        v.extend(self.object);
         v
     }
 }
@@ -230,6 +233,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                             .is_some_and(|w| w.in_quote || w.is_punct())
                     }),
                     assessments: Vec::new(),
+                    object: None,
                     sentence: index,
                 });
                 i = words.len();
@@ -262,6 +266,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     implied_source: false,
                     content,
                     assessments: Vec::new(),
+                    object: None,
                     sentence: index,
                 });
                 i = np_end.max(i + 1);
@@ -293,6 +298,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 implied_source: false,
                 content: complement_at.and_then(|c| span(words, c + 1, words.len())),
                 assessments: Vec::new(),
+                object: None,
                 sentence: index,
             });
             i += 1;
@@ -325,6 +331,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             implied_source: implied,
             content: None,
             assessments: Vec::new(),
+            object: None,
             sentence: index,
         };
         let mut next = after_np;
@@ -451,6 +458,7 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 implied_source: false,
                 content,
                 assessments: Vec::new(),
+                object: None,
                 sentence: index,
             });
             i = np_end.max(i + 1);
@@ -470,6 +478,7 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 implied_source: false,
                 content,
                 assessments: Vec::new(),
+                object: None,
                 sentence: index,
             });
             i = cue_end;
@@ -509,6 +518,7 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             implied_source: false,
             content: None,
             assessments: Vec::new(),
+            object: None,
             sentence: index,
         };
         let mut next = cue_end;
