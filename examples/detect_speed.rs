@@ -1,0 +1,47 @@
+//! Native detection speed on the dev set's texts and a long article made of them: prints
+//! figures (median of repeated runs). `cargo run --release --example detect_speed`
+use std::time::Instant;
+
+use isnad::detect::detect;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn main() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/devset");
+    let seed: Vec<char> = std::fs::read_to_string(format!("{dir}/seed.txt")).unwrap_or_default().chars().collect();
+    detect(&seed); // lexicons are built on first use
+    let runs: Vec<f64> = (0..200)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(detect(&seed));
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    println!("seed article ({} code points): detect {:.3} ms median", seed.len(), median(runs));
+    let mut all = String::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "txt") {
+            all.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+            all.push('\n');
+        }
+    }
+    for target in [100_000usize, 1_000_000] {
+        let mut text = String::new();
+        while text.len() < target {
+            text.push_str(&all);
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let runs: Vec<f64> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(detect(&chars));
+                t.elapsed().as_secs_f64()
+            })
+            .collect();
+        let secs = median(runs);
+        println!("{:>8} bytes: detect {:.1} ms, {:.2} MB/s", text.len(), secs * 1e3, text.len() as f64 / secs / 1e6);
+    }
+}
