@@ -11,7 +11,10 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn main() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/devset");
-    let seed: Vec<char> = std::fs::read_to_string(format!("{dir}/seed.txt")).unwrap_or_default().chars().collect();
+    let seed: Vec<char> = std::fs::read_to_string(format!("{dir}/seed.txt"))
+        .unwrap_or_default()
+        .chars()
+        .collect();
     detect(&seed); // lexicons are built on first use
     let runs: Vec<f64> = (0..200)
         .map(|_| {
@@ -20,7 +23,11 @@ fn main() {
             t.elapsed().as_secs_f64() * 1e3
         })
         .collect();
-    println!("seed article ({} code points): detect {:.3} ms median", seed.len(), median(runs));
+    println!(
+        "seed article ({} code points): detect {:.3} ms median",
+        seed.len(),
+        median(runs)
+    );
     let mut all = String::new();
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         if entry.path().extension().is_some_and(|e| e == "txt") {
@@ -42,6 +49,11 @@ fn main() {
             })
             .collect();
         let secs = median(runs);
-        println!("{:>8} bytes: detect {:.1} ms, {:.2} MB/s", text.len(), secs * 1e3, text.len() as f64 / secs / 1e6);
+        println!(
+            "{:>8} bytes: detect {:.1} ms, {:.2} MB/s",
+            text.len(),
+            secs * 1e3,
+            text.len() as f64 / secs / 1e6
+        );
     }
 }
