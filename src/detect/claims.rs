@@ -250,17 +250,87 @@ fn judge(doc: &Document, start: usize, end: usize, attributed: bool) -> Option<(
     Some((kind, confidence))
 }
 
-/// The claims in attributed content: the content itself when it is checkable.
+/// The claims in attributed content: its checkable clauses.
 pub fn in_content(doc: &Document, start: usize, end: usize) -> Vec<Claim> {
-    judge(doc, start, end, true)
-        .map(|(kind, confidence)| Claim {
-            start,
-            end,
-            kind,
-            confidence,
-        })
-        .into_iter()
-        .collect()
+    let words = words_in(doc, start, end);
+    let mut out = Vec::new();
+    claims_of(doc, &words, true, &mut out);
+    out
+}
+
+/// Judges every clause of a stretch of words and keeps the checkable ones.
+fn claims_of(doc: &Document, words: &[&Word], attributed: bool, out: &mut Vec<Claim>) {
+    for (from, to) in pieces(words) {
+        let Some((start, end)) = trim(words, from, to) else {
+            continue;
+        };
+        if let Some((kind, confidence)) = judge(doc, start, end, attributed) {
+            // Unsourced claims with no number, date or event are too uncertain.
+            if attributed || confidence >= 0.6 {
+                out.push(Claim {
+                    start,
+                    end,
+                    kind,
+                    confidence,
+                });
+            }
+        }
+    }
+}
+
+/// Number of words (not punctuation) in `words[from..to]`.
+fn word_count(words: &[&Word], from: usize, to: usize) -> usize {
+    words
+        .get(from..to.min(words.len()))
+        .map_or(0, |ws| ws.iter().filter(|w| w.is_word()).count())
+}
+
+/// Auxiliaries that open a second verb phrase after "and" ("... and had not ruled out").
+const AUXILIARIES: &[&str] = &[
+    "had", "has", "have", "would", "will", "was", "were", "is", "are", "could", "can",
+];
+
+/// The clauses of a stretch, as word ranges: one sentence may hold several claims (ANNOTATION
+/// GUIDE: "the clause that carries the checkable content"). Cuts at semicolons, at «وأن» /
+/// "and that", at "and" before an auxiliary, and at commas that separate two clauses of three
+/// words or more.
+fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for e in 0..words.len() {
+        if e <= from {
+            continue;
+        }
+        let w = words[e];
+        let norm = w.norm.as_str();
+        let cut = if matches!(norm, "؛" | ";") {
+            true
+        } else if matches!(norm, "،" | ",") {
+            let next_stop = (e + 1..words.len())
+                .find(|&j| matches!(words[j].norm.as_str(), "،" | "," | "؛" | ";"))
+                .unwrap_or(words.len());
+            word_count(words, from, e) >= 3 && word_count(words, e + 1, next_stop) >= 3
+        } else if matches!(
+            norm,
+            "وان" | "وبان" | "وانه" | "وانها" | "وبانه" | "وبانها" | "وانهم"
+        ) {
+            word_count(words, from, e) >= 2
+        } else if norm == "and" {
+            let next = words.get(e + 1).map(|n| n.norm.as_str());
+            word_count(words, from, e) >= 3
+                && next.is_some_and(|n| n == "that" || AUXILIARIES.contains(&n))
+        } else {
+            false
+        };
+        if cut {
+            out.push((from, e));
+            from = e;
+        }
+    }
+    if from < words.len() {
+        out.push((from, words.len()));
+    }
+    out
 }
 
 /// Checkable stretches of sentences that no reporting construction accounts for, cut at
@@ -285,19 +355,8 @@ pub fn unsourced(doc: &Document, covered: &[(usize, usize)]) -> Vec<Claim> {
             {
                 e += 1;
             }
-            if let Some((start, end)) = trim(words, k, e) {
-                if let Some((kind, confidence)) = judge(doc, start, end, false) {
-                    // Unsourced claims with no number or date are less certain.
-                    if confidence >= 0.6 {
-                        out.push(Claim {
-                            start,
-                            end,
-                            kind,
-                            confidence,
-                        });
-                    }
-                }
-            }
+            let stretch: Vec<&Word> = words[k..e].iter().collect();
+            claims_of(doc, &stretch, false, &mut out);
             k = e.max(k + 1);
         }
     }
@@ -323,6 +382,16 @@ fn splits_claims(words: &[Word], e: usize) -> bool {
 /// Words that open a stretch without belonging to its claim.
 const LEADING: &[&str] = &[
     "و",
+    "وان",
+    "وبان",
+    "ان",
+    "بان",
+    "ثم",
+    "اي",
+    "اذ",
+    "that",
+    "as",
+    "with",
     "ف",
     "التي",
     "الذي",
@@ -351,7 +420,7 @@ const GLUED_CONJUNCTION: &[&str] = &[
 ];
 
 /// The span of words `from..to` without leading connectives and trailing punctuation.
-fn trim(words: &[Word], from: usize, to: usize) -> Option<(usize, usize)> {
+fn trim(words: &[&Word], from: usize, to: usize) -> Option<(usize, usize)> {
     let mut a = from;
     let mut b = to.min(words.len());
     while a < b && (words[a].is_punct() || LEADING.contains(&words[a].norm.as_str())) {
