@@ -421,10 +421,61 @@ fn ends_english_np(w: &Word) -> bool {
                 | "later"
                 | "told"
                 | "adding"
+                | "whether"
+                | "if"
+                | "about"
+                | "for"
         )
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
+
+/// Function words: capitalized at a sentence start, they are not names.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "some", "many", "most", "what", "it",
+    "its", "in", "on", "at", "for", "of", "by", "when", "while", "as", "if", "their", "his", "her",
+    "our", "one", "all", "every", "each", "there", "here", "asked", "after", "before", "but",
+    "and", "so", "yet", "no", "not", "other", "others", "such",
+];
+
+/// Verb forms that never stand inside a source phrase ("The ministry declined to").
+const VERBISH: &[&str] = &[
+    "to", "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can",
+    "should", "may", "might", "did", "does", "do", "been", "be", "whether",
+];
+
+/// Words between a source and its cue that belong to neither ("has also said").
+const BEFORE_CUE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "will",
+    "would",
+    "previously",
+    "later",
+    "earlier",
+    "again",
+    "repeatedly",
+    "separately",
+    "then",
+    "further",
+    "had",
+    "once",
+];
+
+/// An apostrophe glued to the word before it ("Dockworkers' Union"): part of the phrase.
+fn is_glued_apostrophe(words: &[Word], j: usize) -> bool {
+    j > 0
+        && matches!(words[j].norm.as_str(), "'" | "’" | "ʼ")
+        && words[j - 1].end == words[j].start
+        && !words[j].in_quote
+}
+
+/// Whether a word looks like a name (capitalized, and not a sentence-initial function word).
+fn is_name_like(w: &Word) -> bool {
+    w.capital && !FUNCTION_WORDS.contains(&w.norm.as_str())
+}
 
 fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
     let words = &sentence.words;
@@ -485,14 +536,17 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             continue;
         }
         // The source before the cue ("The ministry said"), back to the clause start.
-        let clause_start = (0..i)
-            .rev()
-            .find(|&j| {
-                words[j].is_punct()
-                    || matches!(words[j].norm.as_str(), "and" | "but" | "that" | "while")
-            })
-            .map_or(0, |j| j + 1);
-        let back = english_np_back(words, clause_start, i);
+        let clause_start = clause_start_before(words, i);
+        // Between the source and the cue: "has", "also" ("Harbor Link has said").
+        let mut np_end = i;
+        while np_end > clause_start && BEFORE_CUE.contains(&words[np_end - 1].norm.as_str()) {
+            np_end -= 1;
+        }
+        let back = english_np_back(words, clause_start, np_end).or_else(|| {
+            // "X, which operates ..., said" / "Osei, 61, said" / "Name, the group's director,
+            // said": the source is before the parenthetical (with it, for an apposition).
+            parenthetical_source(words, clause_start, np_end)
+        });
         let (source, content_side_before) = match back {
             Some(s) => (Some(s), false),
             None => {
@@ -560,6 +614,48 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
     }
 }
 
+/// Start (word index) of the clause that ends at the cue at `i`.
+fn clause_start_before(words: &[Word], i: usize) -> usize {
+    (0..i)
+        .rev()
+        .find(|&j| {
+            (words[j].is_punct() && !is_glued_apostrophe(words, j))
+                || matches!(words[j].norm.as_str(), "and" | "but" | "that" | "while")
+        })
+        .map_or(0, |j| j + 1)
+}
+
+/// The source of "X, <parenthetical>, said": `comma_after` is the clause start right after the
+/// comma that closes the parenthetical.
+fn parenthetical_source(words: &[Word], comma_after: usize, end: usize) -> Option<(usize, usize)> {
+    // Nothing but the cue after the closing comma.
+    if comma_after != end || comma_after < 2 || words[comma_after - 1].norm != "," {
+        return None;
+    }
+    let close = comma_after - 1;
+    let open = (close.saturating_sub(20)..close)
+        .rev()
+        .find(|&j| words[j].norm == "," || (words[j].is_punct() && words[j].norm != "'"))?;
+    if words[open].norm != "," || words[open + 1..close].iter().any(|w| w.in_quote) {
+        return None;
+    }
+    let first = words.get(open + 1)?;
+    let relative = matches!(first.norm.as_str(), "who" | "which" | "whose" | "where")
+        || (first.kind == crate::segment::TokenKind::Number && close == open + 2);
+    let np_start = clause_start_before(words, open);
+    let (a, _) = english_np_back(words, np_start, open)?;
+    if relative {
+        Some((a, words[open - 1].end))
+    } else {
+        let app = &words[open + 1..close];
+        let norms: Vec<&str> = app.iter().map(|w| w.norm.as_str()).collect();
+        let role = app.len() <= 10
+            && (app.iter().any(|w| english_source_head(&w.norm).is_some())
+                || (0..norms.len()).any(|k| english_source_head_phrase(&norms[k..]).is_some()));
+        role.then(|| (a, words[close - 1].end))
+    }
+}
+
 /// The source phrase that ends right before the cue at `end`, from `start` at most.
 fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, usize)> {
     if start >= end {
@@ -600,9 +696,26 @@ fn np_has_source(np: &[Word]) -> bool {
     {
         return false;
     }
+    if np.len() > 1 && np.iter().any(|w| VERBISH.contains(&w.norm.as_str())) {
+        return false;
+    }
+    if np.first().is_some_and(|w| {
+        matches!(
+            w.norm.as_str(),
+            "in" | "on" | "at" | "for" | "of" | "by" | "with" | "from" | "about" | "asked"
+        )
+    }) {
+        return false;
+    }
     let norms: Vec<&str> = np.iter().map(|w| w.norm.as_str()).collect();
-    np.iter()
-        .any(|w| w.capital || english_source_head(&w.norm).is_some())
+    let head = |w: &Word| {
+        english_source_head(&w.norm).is_some()
+            || w.norm
+                .strip_suffix("'s")
+                .or_else(|| w.norm.strip_suffix("’s"))
+                .is_some_and(|b| english_source_head(b).is_some())
+    };
+    np.iter().any(|w| is_name_like(w) || head(w))
         || (0..norms.len()).any(|k| english_source_head_phrase(&norms[k..]).is_some())
 }
 
