@@ -477,7 +477,37 @@ fn is_name_like(w: &Word) -> bool {
     w.capital && !FUNCTION_WORDS.contains(&w.norm.as_str())
 }
 
+/// Whether an attribution comes from "according to".
+fn is_according_attribution(words: &[Word], a: &Attribution) -> bool {
+    words
+        .iter()
+        .find(|w| w.start == a.cue.0)
+        .is_some_and(|w| w.norm == "according")
+}
+
+/// Word index after a dateline or timestamp lead-in («١٠:٥٠ —», "MARSDEN, March 12 (Reuters)
+/// -"): a dash near the sentence start with no lower-case word before it.
+pub(super) fn lead_in(words: &[Word]) -> usize {
+    words
+        .iter()
+        .take(10)
+        .position(|w| matches!(w.norm.as_str(), "—" | "–" | "-") && w.is_punct())
+        .filter(|&d| {
+            d > 0
+                && words[..d].iter().all(|w| {
+                    w.is_punct()
+                        || w.kind == crate::segment::TokenKind::Number
+                        || w.capital
+                        || w.norm
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || ":.".contains(c))
+                })
+        })
+        .map_or(0, |d| d + 1)
+}
+
 fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
+    let sentence_first = found.len();
     let words = &sentence.words;
     let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
     let mut i = 0;
@@ -547,7 +577,26 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             // said": the source is before the parenthetical (with it, for an apposition).
             parenthetical_source(words, clause_start, np_end)
         });
+        // "..., the company said (in a statement)." — the content came first.
+        let trailing = back.is_some_and(|(a, _)| {
+            let first = words
+                .iter()
+                .position(|w| w.start == a)
+                .unwrap_or(clause_start);
+            first >= 2
+                && words[first - 1].norm == ","
+                && !words[..first - 1].iter().all(Word::is_punct)
+                && words.get(cue_end).is_none_or(|n| {
+                    n.is_punct()
+                        || matches!(
+                            n.norm.as_str(),
+                            "in" | "on" | "at" | "during" | "as" | "after" | "late" | "earlier"
+                        )
+                })
+                && !words[cue_end..].iter().any(|w| w.norm == "that")
+        });
         let (source, content_side_before) = match back {
+            Some(s) if trailing => (Some(s), true),
             Some(s) => (Some(s), false),
             None => {
                 // "..., said X" (the quote or content came first).
@@ -577,9 +626,32 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         };
         let mut next = cue_end;
         if content_side_before {
-            // Content before the source: from the sentence start to the comma before the cue.
-            if !words[..clause_start.max(1) - 1].iter().any(|x| x.in_quote) {
-                a.content = span(words, 0, clause_start.saturating_sub(1));
+            // Content before the source: from the sentence start to the comma before it.
+            let first = if trailing {
+                words
+                    .iter()
+                    .position(|w| w.start == source.0)
+                    .unwrap_or(clause_start)
+            } else {
+                clause_start
+            };
+            let upto = first.saturating_sub(1);
+            if !words[..upto].iter().any(|x| x.in_quote) {
+                a.content = span(words, lead_in(words), upto);
+                if trailing {
+                    // The earlier cues of the sentence were inside this content.
+                    if let Some((from, to)) = a.content {
+                        let mut k = sentence_first;
+                        while k < found.len() {
+                            let inside = from <= found[k].cue.0 && found[k].cue.0 < to;
+                            if inside && !is_according_attribution(words, &found[k]) {
+                                found.remove(k);
+                            } else {
+                                k += 1;
+                            }
+                        }
+                    }
+                }
             }
         } else {
             match cue.frame {
@@ -725,9 +797,8 @@ fn extend_apposition(words: &[Word], start: usize, end: usize) -> usize {
         let close = (end + 1..words.len().min(end + 8)).find(|&j| words[j].is_punct());
         if let Some(c) = close {
             let app = &words[end + 1..c];
-            if app
-                .first()
-                .is_some_and(|w| matches!(w.norm.as_str(), "the" | "a" | "an"))
+            if app.len() <= 10
+                && !app.iter().any(|w| VERBISH.contains(&w.norm.as_str()))
                 && app.iter().any(|w| english_source_head(&w.norm).is_some())
             {
                 return c;
