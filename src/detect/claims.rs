@@ -278,6 +278,55 @@ fn claims_of(doc: &Document, words: &[&Word], attributed: bool, out: &mut Vec<Cl
     }
 }
 
+/// A direct quote cut into what it asserts and what it evaluates: its clauses that carry a
+/// count are claims (`Some`), the rest are assessments (`None`), consecutive ones merged. A quote
+/// with no checkable clause stays one assessment.
+pub fn in_quote(doc: &Document, start: usize, end: usize) -> Vec<(usize, usize, Option<Claim>)> {
+    let words = words_in(doc, start, end);
+    let mut out: Vec<(usize, usize, Option<Claim>)> = Vec::new();
+    for (from, to) in pieces(&words) {
+        let Some((a, b)) = trim(&words, from, to) else {
+            continue;
+        };
+        let claim = quote_claim(doc, &words[from..to]).map(|(kind, confidence)| Claim {
+            start: a,
+            end: b,
+            kind,
+            confidence,
+        });
+        match (out.last_mut(), claim) {
+            (Some(last), None) if last.2.is_none() => last.1 = b,
+            (_, claim) => out.push((a, b, claim)),
+        }
+    }
+    if out.iter().all(|p| p.2.is_none()) {
+        return vec![(start, end, None)];
+    }
+    out
+}
+
+/// A clause of a quote is checkable when it states a count and is not speculation (the speaker's
+/// "we" and "I" are no sign of opinion inside a quote).
+fn quote_claim(doc: &Document, words: &[&Word]) -> Option<(ClaimType, f32)> {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return None;
+    };
+    let first_person = ["we", "our", "i", "my"];
+    let opinion = words
+        .iter()
+        .any(|w| OPINION.contains(&w.norm.as_str()) && !first_person.contains(&w.norm.as_str()));
+    if opinion || words.iter().filter(|w| w.is_word()).count() < 3 {
+        return None;
+    }
+    let counts = doc.quantities_in(first.start, last.end).any(|q| {
+        !matches!(
+            q.kind,
+            QuantityKind::Year | QuantityKind::Date | QuantityKind::Month
+        )
+    });
+    counts.then_some((ClaimType::Quantity, 0.8))
+}
+
 /// Number of words (not punctuation) in `words[from..to]`.
 fn word_count(words: &[&Word], from: usize, to: usize) -> usize {
     words
@@ -303,7 +352,7 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
         }
         let w = words[e];
         let norm = w.norm.as_str();
-        let cut = if matches!(norm, "؛" | ";") {
+        let cut = if matches!(norm, "؛" | ";" | "." | "!" | "?" | "؟") {
             true
         } else if matches!(norm, "،" | ",") {
             let next_stop = (e + 1..words.len())

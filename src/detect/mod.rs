@@ -66,6 +66,31 @@ pub fn detect(text: &[char]) -> Vec<Detection> {
         let source = if a.implied_source { last_source } else { named };
         last_source = named.or(last_source);
         for &(start, end) in &a.assessments {
+            let quoted = doc
+                .quotes
+                .iter()
+                .any(|q| q.inner.start == start && q.inner.end == end);
+            if quoted {
+                // A quote states facts (claims) or evaluates (an assessment), or both.
+                for (start, end, claim) in claims::in_quote(&doc, start, end) {
+                    out.push(Detection {
+                        kind: if claim.is_some() {
+                            Kind::Claim
+                        } else {
+                            Kind::Assessment
+                        },
+                        start,
+                        end,
+                        source,
+                        entity: None,
+                        cue: Some(a.cue),
+                        stance: Some(a.stance),
+                        claim_type: claim.as_ref().map(|c| c.kind),
+                        confidence: claim.map_or(0.75, |c| c.confidence),
+                    });
+                }
+                continue;
+            }
             out.push(Detection {
                 kind: Kind::Assessment,
                 start,
