@@ -5,7 +5,7 @@ use super::words::{Document, Sentence, Word};
 use crate::lexicon::{
     arabic_cue, arabic_cue_phrase, arabic_source_head, english_cue, english_source_head,
     english_source_head_phrase, english_title, is_arabic_relational_adjective,
-    is_non_source_subject, Frame, Stance, Voice,
+    is_non_source_subject, Frame, HeadKind, Stance, Voice,
 };
 
 /// One reporting construction.
@@ -109,7 +109,30 @@ fn is_preposition(w: &Word) -> bool {
             | "بها"
             | "فيه"
             | "فيها"
+            | "اليه"
+            | "اليها"
+            | "اليهم"
+            | "لديه"
+            | "لديها"
+            | "لدي"
     )
+}
+
+/// Demonstratives: «هذه الأرقام» opens a new noun phrase (the object), not part of the source.
+fn is_demonstrative(w: &Word) -> bool {
+    matches!(
+        w.norm.as_str(),
+        "هذه" | "هذا" | "ذلك" | "تلك" | "هؤلاء" | "هذين" | "هاتين"
+    )
+}
+
+/// Whether an Arabic word is definite or otherwise a modifier that can follow a definite noun
+/// inside one phrase (ال, لل, a relational adjective, a number).
+fn continues_definite(w: &Word) -> bool {
+    w.norm.starts_with("ال")
+        || w.norm.starts_with("لل")
+        || w.kind == crate::segment::TokenKind::Number
+        || is_arabic_relational_adjective(&w.norm)
 }
 
 /// Words that may start the evaluation in «وصف X Y بأنه ...»: بأن..., or ب + a verbal noun.
@@ -131,11 +154,37 @@ fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
     if first.norm.starts_with('ب') && starts_evaluation(first) {
         return None;
     }
-    let headed = arabic_source_head(&first.norm).is_some();
+    let head = arabic_source_head(&first.norm);
+    let headed = head.is_some();
+    // Institutions, documents and anonymous sources take no personal name: after a definite
+    // word, a bare noun starts the object («نفت وزارة المالية وجود ...»).
+    let nameless = head.is_some_and(|h| h.kind != HeadKind::Person);
     let mut relative = false;
     let mut j = i + 1;
     while let Some(w) = words.get(j) {
         relative |= matches!(w.norm.as_str(), "الذي" | "التي" | "الذين");
+        // «مصادر مطلعة في الشركة الوطنية»: a place in an institution stays in the phrase.
+        if headed
+            && !relative
+            && w.norm == "في"
+            && words
+                .get(j + 1)
+                .is_some_and(|n| arabic_source_head(&n.norm).is_some())
+        {
+            j += 2;
+            continue;
+        }
+        if !relative && is_demonstrative(w) {
+            break;
+        }
+        if nameless
+            && !relative
+            && !continues_definite(w)
+            && words[j - 1].norm.starts_with("ال")
+            && !w.is_punct()
+        {
+            break;
+        }
         // «مركز الأبحاث الذي يقع مقره في بيروت»: a relative clause runs on past prepositions.
         let stop = if relative {
             w.is_punct() || w.in_quote || is_complementizer(w) || w.norm == "الضوء"
@@ -175,6 +224,52 @@ fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
         }
     }
     Some(j)
+}
+
+/// The subject of a verb-second sentence, before the cue at `cue`: «غير أن مصادر مطلعة في
+/// الشركة قالت», «وكانت وزارة الزراعة قد أعلنت». It starts at a source head right after the
+/// sentence start, a comma or a complementizer, and holds no other verb cue.
+fn arabic_subject_before(words: &[Word], cue: usize) -> Option<(usize, usize)> {
+    let mut end = cue;
+    if end > 0 && matches!(words[end - 1].norm.as_str(), "قد" | "لقد") {
+        end -= 1;
+    }
+    let start = (0..end)
+        .rev()
+        .find(|&j| {
+            words[j].is_punct()
+                || words[j].in_quote
+                || is_complementizer(&words[j])
+                || arabic_cue(&words[j].norm).is_some()
+        })
+        .map_or(0, |j| j + 1);
+    let mut start = start;
+    // «وكانت X قد ...»: the auxiliary is not part of the subject.
+    while start < end
+        && matches!(
+            words[start].norm.as_str(),
+            "كان"
+                | "كانت"
+                | "وكان"
+                | "وكانت"
+                | "فكان"
+                | "فكانت"
+                | "غير"
+                | "و"
+                | "ف"
+        )
+    {
+        start += 1;
+    }
+    if start >= end || end - start > 10 {
+        return None;
+    }
+    let first = &words[start];
+    let head = arabic_source_head(&first.norm)?;
+    if head.kind == HeadKind::Pronoun || is_non_source_subject(&first.norm) {
+        return None;
+    }
+    span(words, start, end)
 }
 
 /// End (exclusive word index) of the clause that starts at `i`: up to «بل», «لكن» or a
@@ -282,7 +377,16 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         let quote_follows = words
             .get(i + 1..)
             .is_some_and(|rest| rest.iter().take(12).any(|x| x.in_quote));
-        if cue.needs_complement && complement_at.is_none() && !quote_follows {
+        // «أفادت مصادر ... بوصول ...»: a ب + verbal noun complement.
+        let ba_follows = words.get(i + 1..).is_some_and(|rest| {
+            rest.iter().take(12).any(|x| {
+                x.norm.starts_with('ب')
+                    && x.norm.chars().count() >= 4
+                    && !matches!(x.norm.as_str(), "بعد" | "بين" | "بينما" | "بسبب" | "بشكل")
+                    && arabic_source_head(&x.norm).is_none()
+            })
+        });
+        if cue.needs_complement && complement_at.is_none() && !quote_follows && !ba_follows {
             i += 1;
             continue;
         }
@@ -304,8 +408,22 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             i += 1;
             continue;
         }
-        let np_end = arabic_np(words, i + 1, cue.frame);
-        // A name with no role word («كشف كيم أن») is a source only when content follows it.
+        // «قالت لوكالة الأنباء إن»: the addressee is not the subject.
+        let addressee = words.get(i + 1).is_some_and(|n| {
+            n.norm.starts_with('ل')
+                && !n.norm.starts_with("لل")
+                && n.norm
+                    .strip_prefix('ل')
+                    .is_some_and(|r| arabic_source_head(r).is_some())
+        });
+        let np_end = if addressee {
+            None
+        } else {
+            arabic_np(words, i + 1, cue.frame)
+        };
+        // A name with no role word («كشف كيم أن») is a source only when content follows it:
+        // right after it, after a parenthetical («وأضاف الحداد، في مؤتمر صحفي، أن») or as a
+        // quote after a colon («قالت السعدي: "..."»).
         let np_end = np_end.filter(|&e| {
             words[i + 1..e]
                 .iter()
@@ -313,12 +431,35 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 || words
                     .get(e)
                     .is_some_and(|n| is_complementizer(n) || n.norm == "الضوء" || n.norm == "عدم")
+                || (words.get(e).is_some_and(|n| n.norm == "،" || n.norm == ",")
+                    && complement_at.is_some_and(|c| c > e))
+                || (words.get(e).is_some_and(|n| n.norm == ":")
+                    && words.get(e + 1).is_some_and(|n| n.in_quote || n.is_punct()))
         });
-        let source = np_end.and_then(|e| span(words, i + 1, e));
-        let implied = source.is_none()
-            && words
-                .get(i + 1)
-                .is_some_and(|n| is_complementizer(n) || n.norm.starts_with("بان"));
+        let mut source = np_end.and_then(|e| span(words, i + 1, e));
+        // No subject after the verb: a pro-drop verb («وأضاف أن», «وقالت في بيان إن»,
+        // «قالت: "..."»), or the subject came first (SVO: «مصادر مطلعة ... قالت إن»).
+        // «، متوقعةً هطول ...», «، مؤكداً أن»: an active participle after a comma continues
+        // the sentence's speaker.
+        let participle = i > 0
+            && matches!(words[i - 1].norm.as_str(), "،" | ",")
+            && w.norm.starts_with('م')
+            && (w.norm.ends_with('ا') || w.norm.ends_with('ه'));
+        let mut implied = source.is_none()
+            && (participle
+                || words.get(i + 1).is_some_and(|n| {
+                    is_complementizer(n)
+                        || n.norm.starts_with("بان")
+                        || n.norm == ":"
+                        || ((is_preposition(n) || addressee || n.norm == "،")
+                            && complement_at.is_some())
+                }));
+        if implied {
+            if let Some(subject) = arabic_subject_before(words, i) {
+                source = Some(subject);
+                implied = false;
+            }
+        }
         if source.is_none() && !implied {
             i += 1;
             continue;
@@ -359,6 +500,25 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     let end = arabic_clause_end(words, after_np);
                     let end = (after_np..end)
                         .find(|&j| words[j].norm == "،" || words[j].norm == ",")
+                        .unwrap_or(end);
+                    attribution.content = span(words, after_np, end);
+                    next = end;
+                } else if cue.stance != Stance::Accusation
+                    && complement_at.is_none()
+                    && words
+                        .get(after_np)
+                        .is_some_and(|w| w.is_word() && !w.in_quote && !is_demonstrative(w))
+                {
+                    // «أعلنت هيئة الأرصاد رفع مستوى التحذير ...», «أفادت مصادر بوصول ...»: a
+                    // verbal-noun object is the content, up to «، وقالت ...».
+                    let end = arabic_clause_end(words, after_np);
+                    let end = (after_np..end)
+                        .find(|&j| {
+                            matches!(words[j].norm.as_str(), "،" | ",")
+                                && words.get(j + 1).is_some_and(|n| {
+                                    n.norm.starts_with('و') && arabic_cue(&n.norm).is_some()
+                                })
+                        })
                         .unwrap_or(end);
                     attribution.content = span(words, after_np, end);
                     next = end;
@@ -846,9 +1006,10 @@ fn quotes_of(
         if let Some(k) = target {
             let a = &mut found[k];
             // A quote is the assessment; content that covered it is not content any more.
-            if a.content
-                .is_some_and(|c| c.0 <= q.outer.start && q.outer.end <= c.1 + 1)
-            {
+            if a.content.is_some_and(|c| {
+                (c.0 <= q.outer.start && q.outer.end <= c.1 + 1)
+                    || (q.outer.start <= c.0 && c.1 <= q.outer.end)
+            }) {
                 a.content = None;
             }
             a.assessments.push(inner);

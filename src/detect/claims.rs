@@ -324,7 +324,11 @@ fn quote_claim(doc: &Document, words: &[&Word]) -> Option<(ClaimType, f32)> {
             QuantityKind::Year | QuantityKind::Date | QuantityKind::Month
         )
     });
-    counts.then_some((ClaimType::Quantity, 0.8))
+    // A figure in digits: «بعشر سنوات» in a quote is rhetoric more often than a count.
+    let digits = words
+        .iter()
+        .any(|w| w.kind == crate::segment::TokenKind::Number);
+    (counts && digits).then_some((ClaimType::Quantity, 0.8))
 }
 
 /// Number of words (not punctuation) in `words[from..to]`.
@@ -345,7 +349,18 @@ const AUXILIARIES: &[&str] = &[
 /// words or more.
 fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut from = 0;
+    // A dateline or timestamp («١٠:٥٠ —», "11:30 —") is not part of the claim.
+    let mut from = words
+        .iter()
+        .take(10)
+        .position(|w| w.is_punct() && matches!(w.norm.as_str(), "—" | "–" | "-"))
+        .filter(|&d| {
+            d > 0
+                && words[..d].iter().all(|w| {
+                    w.is_punct() || w.kind == crate::segment::TokenKind::Number || w.capital
+                })
+        })
+        .map_or(0, |d| d + 1);
     for e in 0..words.len() {
         if e <= from {
             continue;
