@@ -1,22 +1,11 @@
 // Benchmarks, apart from the tests: prints figures measured in headless Chromium on the demo
 // pages (release wasm, the real demo server). Run: npm run bench  (after scripts/build.sh)
-import { spawn } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { startDemo } from '../tests/e2e/harness.mjs';
 
-const CHROME_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const RUNS = 50;
 
-const server = spawn(process.execPath, ['scripts/serve.mjs', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const baseUrl = await new Promise((resolve) => {
-  server.stdout.on('data', (chunk) => {
-    const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(chunk));
-    if (match) resolve(match[0]);
-  });
-});
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_ARGS });
+const demo = await startDemo();
+const { browser, baseUrl } = demo;
 console.log(`Chromium ${browser.version()}, ${RUNS} runs each, median (min–max) in ms`);
 try {
   for (const page of ['ar.html', 'en.html']) {
@@ -67,6 +56,5 @@ try {
     await tab.close();
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await demo.close();
 }

@@ -2,54 +2,26 @@
 // Debian's Chromium driven by Playwright. Run by `bash scripts/test.sh` after the build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { startDemo, openPage } from './harness.mjs';
 
-const CHROME_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const SHOTS = new URL('../../target/screenshots/', import.meta.url);
 
-let server;
-let baseUrl;
-let browser;
+let demo;
 
 before(async () => {
-  server = spawn(process.execPath, ['scripts/serve.mjs', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  baseUrl = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (chunk) => {
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(chunk));
-      if (match) resolve(match[0]);
-    });
-    server.on('exit', (code) => reject(new Error(`demo server exited with ${code}`)));
-  });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_ARGS });
+  demo = await startDemo();
   mkdirSync(SHOTS, { recursive: true });
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill();
+  await demo?.close();
 });
 
-/** Opens a demo page and waits until Isnad is mounted, collecting errors and CSP reports. */
-async function open(path, viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  const response = await page.goto(baseUrl + path);
+/** Opens a demo page under the server's strict CSP. */
+async function open(path, viewport) {
+  const { page, problems, response } = await openPage(demo, path, viewport);
   assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
-  await page.waitForFunction(() => window.isnadDemo !== undefined, null, { timeout: 15000 });
   return { page, problems };
 }
 
