@@ -26,6 +26,9 @@ pub struct Attribution {
     pub object: Option<(usize, usize)>,
     /// The sentence the cue is in.
     pub sentence: usize,
+    /// Impersonal reporting with no "that" ("X is expected to ..."): its content is judged as
+    /// strictly as an unsourced sentence.
+    pub strict: bool,
 }
 
 impl Attribution {
@@ -330,6 +333,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     assessments: Vec::new(),
                     object: None,
                     sentence: index,
+                    strict: false,
                 });
                 i = words.len();
             }
@@ -363,6 +367,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     assessments: Vec::new(),
                     object: None,
                     sentence: index,
+                    strict: false,
                 });
                 i = np_end.max(i + 1);
                 continue;
@@ -404,6 +409,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 assessments: Vec::new(),
                 object: None,
                 sentence: index,
+                strict: false,
             });
             i += 1;
             continue;
@@ -474,6 +480,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             assessments: Vec::new(),
             object: None,
             sentence: index,
+            strict: false,
         };
         let mut next = after_np;
         match cue.frame {
@@ -666,10 +673,68 @@ pub(super) fn lead_in(words: &[Word]) -> usize {
         .map_or(0, |d| d + 1)
 }
 
+/// The source before the cue at `i..cue_end` ("The ministry said"), back to the clause start:
+/// (clause start, source, whether the content came before it: "..., the company said").
+fn back_source(words: &[Word], i: usize, cue_end: usize) -> (usize, Option<(usize, usize)>, bool) {
+    let clause_start = clause_start_before(words, i);
+    // Between the source and the cue: "has", "also" ("Harbor Link has said").
+    let mut np_end = i;
+    while np_end > clause_start && BEFORE_CUE.contains(&words[np_end - 1].norm.as_str()) {
+        np_end -= 1;
+    }
+    let back = english_np_back(words, clause_start, np_end).or_else(|| {
+        // "X, which operates ..., said" / "Osei, 61, said" / "Name, the group's director,
+        // said": the source is before the parenthetical (with it, for an apposition).
+        parenthetical_source(words, clause_start, np_end)
+    });
+    // "..., the company said (in a statement)." — the content came first.
+    let trailing = back.is_some_and(|(a, _)| {
+        let first = words
+            .iter()
+            .position(|w| w.start == a)
+            .unwrap_or(clause_start);
+        first >= 2
+            && words[first - 1].norm == ","
+            && !words[..first - 1].iter().all(Word::is_punct)
+            && words.get(cue_end).is_none_or(|n| {
+                n.is_punct()
+                    || matches!(
+                        n.norm.as_str(),
+                        "in" | "on" | "at" | "during" | "as" | "after" | "late" | "earlier"
+                    )
+            })
+            && !words[cue_end..].iter().any(|w| w.norm == "that")
+    });
+    (clause_start, back, trailing)
+}
+
+/// An active cue of saying, asserting, warning or finding ("a figure Osei disputes" is no
+/// report of what follows).
+fn reports_speech(cue: &crate::lexicon::EnglishCue) -> bool {
+    cue.voice == Voice::Active
+        && matches!(
+            cue.stance,
+            Stance::Neutral | Stance::Assertive | Stance::Warning | Stance::Finding
+        )
+        && cue.lemma != "according to"
+}
+
+/// The cue of a "..., the company said (in a statement)." construction in the sentence: its
+/// content is everything before, so cues there are the source's words, not the article's.
+fn trailing_cue(words: &[Word], norms: &[&str]) -> Option<usize> {
+    (0..words.len()).rev().find(|&i| {
+        !words[i].in_quote
+            && words[i].is_word()
+            && english_cue(&norms[i..])
+                .is_some_and(|(n, cue)| reports_speech(&cue) && back_source(words, i, i + n).2)
+    })
+}
+
 fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
     let sentence_first = found.len();
     let words = &sentence.words;
     let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
+    let trailing_at = trailing_cue(words, &norms);
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
@@ -701,6 +766,7 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 assessments: Vec::new(),
                 object: None,
                 sentence: index,
+                strict: false,
             });
             i = np_end.max(i + 1);
             continue;
@@ -721,40 +787,18 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 assessments: Vec::new(),
                 object: None,
                 sentence: index,
+                strict: that.is_none(),
             });
             i = cue_end;
             continue;
         }
-        // The source before the cue ("The ministry said"), back to the clause start.
-        let clause_start = clause_start_before(words, i);
-        // Between the source and the cue: "has", "also" ("Harbor Link has said").
-        let mut np_end = i;
-        while np_end > clause_start && BEFORE_CUE.contains(&words[np_end - 1].norm.as_str()) {
-            np_end -= 1;
+        let (clause_start, back, trailing) = back_source(words, i, cue_end);
+        let trailing = trailing && trailing_at == Some(i);
+        if trailing_at.is_some_and(|t| i < t) {
+            // Inside the content of "..., the company said".
+            i += 1;
+            continue;
         }
-        let back = english_np_back(words, clause_start, np_end).or_else(|| {
-            // "X, which operates ..., said" / "Osei, 61, said" / "Name, the group's director,
-            // said": the source is before the parenthetical (with it, for an apposition).
-            parenthetical_source(words, clause_start, np_end)
-        });
-        // "..., the company said (in a statement)." — the content came first.
-        let trailing = back.is_some_and(|(a, _)| {
-            let first = words
-                .iter()
-                .position(|w| w.start == a)
-                .unwrap_or(clause_start);
-            first >= 2
-                && words[first - 1].norm == ","
-                && !words[..first - 1].iter().all(Word::is_punct)
-                && words.get(cue_end).is_none_or(|n| {
-                    n.is_punct()
-                        || matches!(
-                            n.norm.as_str(),
-                            "in" | "on" | "at" | "during" | "as" | "after" | "late" | "earlier"
-                        )
-                })
-                && !words[cue_end..].iter().any(|w| w.norm == "that")
-        });
         let (source, content_side_before) = match back {
             Some(s) if trailing => (Some(s), true),
             Some(s) => (Some(s), false),
@@ -783,6 +827,7 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             assessments: Vec::new(),
             object: None,
             sentence: index,
+            strict: false,
         };
         let mut next = cue_end;
         if content_side_before {
@@ -834,9 +879,30 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     {
                         from = t + 1;
                     }
-                    if !words.get(from).is_some_and(|x| x.in_quote || x.is_punct()) {
-                        a.content = span(words, from, words.len());
-                        next = words.len();
+                    // "told reporters", "spoke about the surge": without "that", what
+                    // follows is an addressee or a topic, not content.
+                    let needs_that = matches!(cue.lemma, "tell" | "speak" | "talk" | "ask");
+                    if !words.get(from).is_some_and(|x| x.in_quote || x.is_punct())
+                        && (!needs_that || from > cue_end)
+                    {
+                        // ", a move the union says could ...": a second report after a comma
+                        // ends this content.
+                        let end = (from + 1..words.len())
+                            .find(|&k| {
+                                words[k - 1].norm == ","
+                                    && (k..words.len().min(k + 8)).any(|c| {
+                                        !words[c].in_quote
+                                            && english_cue(&norms[c..]).is_some_and(|(m, q)| {
+                                                reports_speech(&q)
+                                                    && back_source(words, c, c + m)
+                                                        .1
+                                                        .is_some_and(|b| b.0 == words[k].start)
+                                            })
+                                    })
+                            })
+                            .unwrap_or(words.len());
+                        a.content = span(words, from, end);
+                        next = end;
                     }
                 }
             }
@@ -890,6 +956,19 @@ fn parenthetical_source(words: &[Word], comma_after: usize, end: usize) -> Optio
 
 /// The source phrase that ends right before the cue at `end`, from `start` at most.
 fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, usize)> {
+    if start >= end {
+        return None;
+    }
+    // "pressure since Harbor Link announced": the subject of a subordinate clause.
+    let start = (start..end)
+        .rev()
+        .find(|&j| {
+            matches!(
+                words[j].norm.as_str(),
+                "since" | "after" | "when" | "because" | "until" | "although" | "though" | "once"
+            )
+        })
+        .map_or(start, |j| j + 1);
     if start >= end {
         return None;
     }

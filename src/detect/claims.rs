@@ -251,20 +251,29 @@ fn judge(doc: &Document, start: usize, end: usize, attributed: bool) -> Option<(
 }
 
 /// The claims in attributed content: its checkable clauses.
-pub fn in_content(doc: &Document, start: usize, end: usize) -> Vec<Claim> {
+pub fn in_content(doc: &Document, start: usize, end: usize, sourced: bool) -> Vec<Claim> {
     let words = words_in(doc, start, end);
     let mut out = Vec::new();
-    claims_of(doc, &words, true, &mut out);
+    claims_of(doc, &words, sourced, &mut out);
     out
 }
 
+/// Prepositions that open a phrase, not a clause («في», "about"): a comma-separated piece that
+/// starts with one and states no figure is a modifier of the clause before, not a claim.
+const PREPOSITIONS: &[&str] = &[
+    "about", "by", "of", "in", "on", "for", "with", "from", "at", "to", "outside", "during",
+    "subject", "في", "من", "علي", "عن", "الي", "مع", "خلال", "منذ",
+];
+
 /// Judges every clause of a stretch of words and keeps the checkable ones.
 fn claims_of(doc: &Document, words: &[&Word], attributed: bool, out: &mut Vec<Claim>) {
-    for (from, to) in pieces(words) {
+    for (n, (from, to)) in pieces(words).into_iter().enumerate() {
         let Some((start, end)) = trim(words, from, to) else {
             continue;
         };
-        if let Some((kind, confidence)) = judge(doc, start, end, attributed) {
+        let lead = words[from..to].iter().find(|w| w.is_word());
+        let modifier = n > 0 && lead.is_some_and(|w| PREPOSITIONS.contains(&w.norm.as_str()));
+        if let Some((kind, confidence)) = judge(doc, start, end, attributed && !modifier) {
             // Unsourced claims with no number, date or event are too uncertain.
             if attributed || confidence >= 0.6 {
                 out.push(Claim {

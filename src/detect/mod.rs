@@ -104,7 +104,7 @@ pub fn detect(text: &[char]) -> Vec<Detection> {
             });
         }
         if let Some((start, end)) = a.content {
-            for claim in claims::in_content(&doc, start, end) {
+            for claim in claims::in_content(&doc, start, end, !a.strict) {
                 out.push(Detection {
                     kind: Kind::Claim,
                     start: claim.start,
