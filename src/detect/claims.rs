@@ -347,6 +347,50 @@ fn word_count(words: &[&Word], from: usize, to: usize) -> usize {
         .map_or(0, |ws| ws.iter().filter(|w| w.is_word()).count())
 }
 
+/// Words that open a fronted adverbial: the clause it belongs to follows the comma.
+const FRONTED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "since",
+    "last",
+    "by",
+    "قبل",
+    "بعد",
+    "في",
+    "خلال",
+    "منذ",
+    "وتحديدا",
+    "تحديدا",
+    "وقبل",
+    "وبعد",
+    "وفي",
+    "وخلال",
+    "ومنذ",
+];
+
+/// Words that open a modifier of the figure before the comma, not a new claim.
+const MODIFIERS: &[&str] = &[
+    "or",
+    "up",
+    "down",
+    "an",
+    "a",
+    "compared",
+    "including",
+    "mostly",
+    "mainly",
+    "مقارنه",
+    "بعد",
+    "اغلبهم",
+    "معظمهم",
+    "منهم",
+    "بينهم",
+];
+
 /// Auxiliaries that open a second verb phrase after "and" ("... and had not ruled out").
 const AUXILIARIES: &[&str] = &[
     "had", "has", "have", "would", "will", "was", "were", "is", "are", "could", "can",
@@ -382,7 +426,27 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
             let next_stop = (e + 1..words.len())
                 .find(|&j| matches!(words[j].norm.as_str(), "،" | "," | "؛" | ";"))
                 .unwrap_or(words.len());
-            word_count(words, from, e) >= 3 && word_count(words, e + 1, next_stop) >= 3
+            let prev_comma = (from..e)
+                .rev()
+                .find(|&j| matches!(words[j].norm.as_str(), "،" | ","));
+            // "Shares in X's parent, Orsund Holdings, fell": a short parenthetical.
+            let closes_parenthetical = prev_comma.is_some_and(|p| word_count(words, p + 1, e) < 3);
+            // "In 2023, ...", «قبل أربعة وعشرين عاماً، ...»: a fronted adverbial.
+            let segment = prev_comma.map_or(from, |p| p + 1);
+            let fronted = word_count(words, segment, e) <= 6
+                && words[segment..e]
+                    .iter()
+                    .find(|w| w.is_word() && !LEADING.contains(&w.norm.as_str()))
+                    .is_some_and(|w| FRONTED.contains(&w.norm.as_str()));
+            // "..., an increase of 24%", «، مقارنة بـ...»: a modifier of the figure before.
+            let modifier = words
+                .get(e + 1)
+                .is_some_and(|n| MODIFIERS.contains(&n.norm.as_str()));
+            word_count(words, from, e) >= 3
+                && word_count(words, e + 1, next_stop) >= 3
+                && !closes_parenthetical
+                && !fronted
+                && !modifier
         } else if matches!(
             norm,
             "وان" | "وبان" | "وانه" | "وانها" | "وبانه" | "وبانها" | "وانهم"
