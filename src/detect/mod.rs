@@ -227,3 +227,102 @@ pub fn annotations<N: Clone>(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(text: &str) -> Vec<(Kind, String, Option<String>)> {
+        let chars: Vec<char> = text.chars().collect();
+        let found = detect(&chars);
+        let slice = |d: &Detection| chars[d.start..d.end].iter().collect::<String>();
+        found
+            .iter()
+            .map(|d| (d.kind, slice(d), d.source.map(|s| slice(&found[s]))))
+            .collect()
+    }
+
+    fn has(found: &[(Kind, String, Option<String>)], kind: Kind, text: &str, src: Option<&str>) {
+        assert!(
+            found
+                .iter()
+                .any(|(k, t, s)| *k == kind && t == text && s.as_deref() == src),
+            "{kind:?} «{text}» from {src:?} not in {found:#?}"
+        );
+    }
+
+    #[test]
+    fn attributed_content_is_split_into_clauses() {
+        let f = marks(
+            "وأضاف الوزير أن الشبكة أضافت 1200 ميغاواط منذ يناير، وأن الانقطاع تراجع إلى ساعتين.",
+        );
+        has(&f, Kind::Source, "الوزير", None);
+        has(
+            &f,
+            Kind::Claim,
+            "الشبكة أضافت 1200 ميغاواط منذ يناير",
+            Some("الوزير"),
+        );
+        has(&f, Kind::Claim, "الانقطاع تراجع إلى ساعتين", Some("الوزير"));
+    }
+
+    #[test]
+    fn english_source_after_content_and_parenthetical() {
+        let f = marks("The plant will employ about 2,000 people, the company said in a statement.");
+        has(&f, Kind::Source, "the company", None);
+        has(
+            &f,
+            Kind::Claim,
+            "The plant will employ about 2,000 people",
+            Some("the company"),
+        );
+        let f = marks(
+            "Harbor Link, which operates two terminals, said that 41% of calls were handled.",
+        );
+        has(&f, Kind::Source, "Harbor Link", None);
+        has(
+            &f,
+            Kind::Claim,
+            "41% of calls were handled",
+            Some("Harbor Link"),
+        );
+    }
+
+    #[test]
+    fn arabic_subject_before_the_verb() {
+        let f =
+            marks("غير أن مصادر مطلعة في الشركة قالت لوكالة الأنباء إن ثلاث محطات تعمل بنصف طاقتها.");
+        has(&f, Kind::Source, "مصادر مطلعة في الشركة", None);
+        has(
+            &f,
+            Kind::Claim,
+            "ثلاث محطات تعمل بنصف طاقتها",
+            Some("مصادر مطلعة في الشركة"),
+        );
+    }
+
+    #[test]
+    fn institution_takes_no_name_and_verbal_noun_is_content() {
+        let f = marks("نفت وزارة المالية وجود أي خطة لخصخصة الشركة الوطنية للكهرباء.");
+        has(&f, Kind::Source, "وزارة المالية", None);
+        has(
+            &f,
+            Kind::Claim,
+            "وجود أي خطة لخصخصة الشركة الوطنية للكهرباء",
+            Some("وزارة المالية"),
+        );
+    }
+
+    #[test]
+    fn a_quote_with_a_figure_is_a_claim_else_an_assessment() {
+        let f = marks(
+            "\"We had gusts of 50 miles an hour at 3 a.m. That changes everything,\" she said.",
+        );
+        assert!(f
+            .iter()
+            .any(|(k, t, _)| *k == Kind::Claim && t.contains("50 miles")));
+        assert!(f
+            .iter()
+            .any(|(k, t, _)| *k == Kind::Assessment && t.contains("That changes everything")));
+    }
+}
