@@ -1056,13 +1056,20 @@ fn quotes_of(
     found: &mut [Attribution],
     first_of_sentence: usize,
 ) {
-    for q in doc
+    // Quotes are ordered by where they open; an inner quote opens a few characters after its
+    // mark, so start a little before the sentence.
+    let first = doc
         .quotes
+        .partition_point(|q| q.outer.start + 64 < sentence.span.start);
+    for q in doc.quotes[first..]
         .iter()
+        .take_while(|q| q.outer.start < sentence.span.end)
         .filter(|q| q.inner.start >= sentence.span.start && q.inner.start < sentence.span.end)
     {
         let inner = (q.inner.start, q.inner.end);
-        if inner.1 <= inner.0 || found.iter().any(|a| a.assessments.contains(&inner)) {
+        // Only this sentence's and the last sentence's constructions can hold it already.
+        let recent = found.iter().rev().take_while(|a| a.sentence + 1 >= index);
+        if inner.1 <= inner.0 || recent.clone().any(|a| a.assessments.contains(&inner)) {
             continue;
         }
         let target = (first_of_sentence..found.len())

@@ -193,9 +193,10 @@ fn has(words: &[&Word], list: &[&str]) -> bool {
 }
 
 fn words_in<'d>(doc: &'d Document, start: usize, end: usize) -> Vec<&'d Word> {
-    doc.sentences
+    let first = doc.sentences.partition_point(|s| s.span.end <= start);
+    doc.sentences[first..]
         .iter()
-        .filter(|s| s.span.end > start && s.span.start < end)
+        .take_while(|s| s.span.start < end)
         .flat_map(|s| s.words.iter())
         .filter(|w| w.start >= start && w.end <= end)
         .collect()
@@ -475,7 +476,14 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
 /// من وارداتها» holds two claims).
 pub fn unsourced(doc: &Document, covered: &[(usize, usize)]) -> Vec<Claim> {
     let mut out = Vec::new();
-    let is_covered = |w: &Word| covered.iter().any(|c| c.0 <= w.start && w.start < c.1);
+    // Which code points a reporting construction accounts for, once for the whole text.
+    let mut mask = vec![false; doc.text.len()];
+    for &(a, b) in covered {
+        for flag in mask.iter_mut().take(b).skip(a) {
+            *flag = true;
+        }
+    }
+    let is_covered = |w: &Word| mask.get(w.start).copied().unwrap_or(false);
     for s in &doc.sentences {
         let words = &s.words;
         let mut k = 0;

@@ -72,7 +72,8 @@ pub fn link(doc: &Document, found: &mut [Detection]) {
     let mut next_entity = 0;
     for &i in &sources {
         let m = mention(doc, &found[i]);
-        let previous = seen.iter().rev();
+        // Later mentions refer back a few hundred mentions at most: keeps long pages linear.
+        let previous = seen.iter().rev().take(300);
         let same = match m.pronoun {
             Some(personal) => previous
                 .clone()

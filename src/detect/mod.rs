@@ -168,15 +168,17 @@ pub fn annotations<N: Clone>(
         })
         .collect();
     let mut ids: Vec<String> = Vec::with_capacity(found.len());
+    let mut taken = std::collections::HashSet::with_capacity(found.len());
     for (d, s) in found.iter().zip(&selectors) {
         let mut id = stable_id(d.kind, s);
         // The same words in the same context twice: number the repeats.
         let base = id.clone();
         let mut n = 2;
-        while ids.contains(&id) {
+        while taken.contains(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
+        taken.insert(id.clone());
         ids.push(id);
     }
     found

@@ -49,11 +49,14 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     pub fn new(text: &'a [char]) -> Self {
         let quotes = segment::quotes(text);
-        let inside = |at: usize| {
-            quotes
-                .iter()
-                .any(|q| q.inner.start <= at && at < q.inner.end)
-        };
+        // Which code points sit inside a direct quote, once for the whole text.
+        let mut quoted = vec![false; text.len()];
+        for q in &quotes {
+            for flag in quoted.iter_mut().take(q.inner.end).skip(q.inner.start) {
+                *flag = true;
+            }
+        }
+        let inside = |at: usize| quoted.get(at).copied().unwrap_or(false);
         let sentences = segment::sentences(text)
             .into_iter()
             .map(|span| {
@@ -99,8 +102,11 @@ impl<'a> Document<'a> {
 
     /// Quantities inside a range.
     pub fn quantities_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Quantity> {
-        self.quantities
+        // Quantities are in text order: skip to the first that can be inside.
+        let first = self.quantities.partition_point(|q| q.start < start);
+        self.quantities[first..]
             .iter()
-            .filter(move |q| q.start >= start && q.end <= end)
+            .take_while(move |q| q.start < end)
+            .filter(move |q| q.end <= end)
     }
 }
