@@ -24,6 +24,8 @@ pub mod tree;
 pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -2,6 +2,8 @@
 //!
 //!   isnad annotate PAGE.html|ARTICLE.txt [--format json|jsonl] [--url URL]
 //!   isnad eval GOLD.json ANNOTATIONS.json
+//!   isnad serve --db FILE [--listen HOST:PORT] [--token TOKEN] [--origin URL]... [--public-url URL]
+//!   isnad publish --db FILE --out DIR
 //!
 //! Bad input exits non-zero with one clear line on stderr.
 
@@ -27,12 +29,25 @@ mod cli {
     use isnad::text::TextLayer;
     use isnad::tree::find_article;
 
-    const USAGE: &str = "usage: isnad annotate PAGE.html|ARTICLE.txt [--format json|jsonl] [--url URL] | isnad eval GOLD.json ANNOTATIONS.json";
+    const USAGE: &str = "usage: isnad annotate PAGE.html|ARTICLE.txt [--format json|jsonl] [--url URL] | isnad eval GOLD.json ANNOTATIONS.json | isnad serve --db FILE [--listen HOST:PORT] [--token TOKEN] [--origin URL]... [--public-url URL] | isnad publish --db FILE --out DIR";
 
     pub fn run(args: Vec<String>) -> Result<(), String> {
         match args.first().map(String::as_str) {
             Some("annotate") => annotate(&args[1..]),
             Some("eval") => eval(&args[1..]),
+            Some("serve") => isnad::store::StoreConfig::from_args(&args[1..])
+                .and_then(isnad::store::serve)
+                .map_err(|e| e.to_string()),
+            Some("publish") => {
+                let (db, out) =
+                    isnad::store::publish_args(&args[1..]).map_err(|e| e.to_string())?;
+                let pages = isnad::store::publish(&db, &out).map_err(|e| e.to_string())?;
+                println!(
+                    "wrote {pages} page files and index.json to {}",
+                    out.display()
+                );
+                Ok(())
+            }
             Some("-h" | "--help") | None => {
                 println!("{USAGE}");
                 Ok(())
