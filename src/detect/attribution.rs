@@ -32,6 +32,21 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// A construction with only its cue known yet.
+    fn new(cue: (usize, usize), stance: Stance, sentence: usize) -> Self {
+        Attribution {
+            cue,
+            stance,
+            source: None,
+            implied_source: false,
+            content: None,
+            assessments: Vec::new(),
+            object: None,
+            sentence,
+            strict: false,
+        }
+    }
+
     /// Every range this construction accounts for.
     pub fn covered(&self) -> Vec<(usize, usize)> {
         let mut v = vec![self.cue];
@@ -321,19 +336,17 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             if let Some(source) = span(words, 0, colon) {
                 let after = span(words, colon + 1, words.len());
                 found.push(Attribution {
-                    cue: (words[colon].start, words[colon].end),
-                    stance: Stance::Neutral,
                     source: Some(source),
-                    implied_source: false,
                     content: after.filter(|_| {
                         !words
                             .get(colon + 1)
                             .is_some_and(|w| w.in_quote || w.is_punct())
                     }),
-                    assessments: Vec::new(),
-                    object: None,
-                    sentence: index,
-                    strict: false,
+                    ..Attribution::new(
+                        (words[colon].start, words[colon].end),
+                        Stance::Neutral,
+                        index,
+                    )
                 });
                 i = words.len();
             }
@@ -359,15 +372,13 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     span(words, 0, i)
                 };
                 found.push(Attribution {
-                    cue: (w.start, words[np_start.saturating_sub(1).max(i)].end),
-                    stance: cue.stance,
                     source,
-                    implied_source: false,
                     content,
-                    assessments: Vec::new(),
-                    object: None,
-                    sentence: index,
-                    strict: false,
+                    ..Attribution::new(
+                        (w.start, words[np_start.saturating_sub(1).max(i)].end),
+                        cue.stance,
+                        index,
+                    )
                 });
                 i = np_end.max(i + 1);
                 continue;
@@ -401,15 +412,8 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             .is_some_and(|n| arabic_source_head(&n.norm).is_some());
         if cue.voice == Voice::Passive && (!cue.ambiguous_voice || !next_is_np) {
             found.push(Attribution {
-                cue: (w.start, w.end),
-                stance: cue.stance,
-                source: None,
-                implied_source: false,
                 content: complement_at.and_then(|c| span(words, c + 1, words.len())),
-                assessments: Vec::new(),
-                object: None,
-                sentence: index,
-                strict: false,
+                ..Attribution::new((w.start, w.end), cue.stance, index)
             });
             i += 1;
             continue;
@@ -472,15 +476,9 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         }
         let after_np = np_end.unwrap_or(i + 1);
         let mut attribution = Attribution {
-            cue: (w.start, w.end),
-            stance: cue.stance,
             source,
             implied_source: implied,
-            content: None,
-            assessments: Vec::new(),
-            object: None,
-            sentence: index,
-            strict: false,
+            ..Attribution::new((w.start, w.end), cue.stance, index)
         };
         let mut next = after_np;
         match cue.frame {
@@ -758,15 +756,9 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 span(words, 0, i)
             };
             found.push(Attribution {
-                cue: cue_span,
-                stance: cue.stance,
                 source: span(words, cue_end, np_end),
-                implied_source: false,
                 content,
-                assessments: Vec::new(),
-                object: None,
-                sentence: index,
-                strict: false,
+                ..Attribution::new(cue_span, cue.stance, index)
             });
             i = np_end.max(i + 1);
             continue;
@@ -779,15 +771,9 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 None => span(words, cue_end, words.len()),
             };
             found.push(Attribution {
-                cue: cue_span,
-                stance: cue.stance,
-                source: None,
-                implied_source: false,
                 content,
-                assessments: Vec::new(),
-                object: None,
-                sentence: index,
                 strict: that.is_none(),
+                ..Attribution::new(cue_span, cue.stance, index)
             });
             i = cue_end;
             continue;
@@ -819,15 +805,8 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             continue;
         };
         let mut a = Attribution {
-            cue: cue_span,
-            stance: cue.stance,
             source: Some(source),
-            implied_source: false,
-            content: None,
-            assessments: Vec::new(),
-            object: None,
-            sentence: index,
-            strict: false,
+            ..Attribution::new(cue_span, cue.stance, index)
         };
         let mut next = cue_end;
         if content_side_before {
