@@ -9,6 +9,7 @@
 //! Offsets inside the core always count Unicode code points; UTF-16 appears only where the
 //! web layer talks to the DOM.
 
+pub mod anchor;
 pub mod annotation;
 pub mod detect;
 pub mod lexicon;

@@ -497,3 +497,38 @@ fn detect_marks_and_returns_w3c_annotations_counting_text_content() {
     w.destroy().unwrap();
     assert_eq!(f.html(), before);
 }
+
+#[wasm_bindgen_test]
+fn describe_then_anchor_across_elements_with_emoji_and_harakat() {
+    use isnad::web::{anchor, describe};
+    let f = Fixture::new(
+        "<p>😀 قالَ <b>الوزير\u{a0}إنّ</b> التضخم <a href='#'>تراجع 👍🏽</a> إلى 12%.</p>",
+    );
+    let doc = document();
+    let texts = f.container.query_selector_all("p, b, a").unwrap();
+    let p = texts.item(0).unwrap();
+    let b_text = texts.item(1).unwrap().first_child().unwrap();
+    let a_text = texts.item(2).unwrap().first_child().unwrap();
+    let range = doc.create_range().unwrap();
+    // From inside the bold ("الوزير|\u{a0}إنّ") to after the emoji inside the link (UTF-16 units).
+    range.set_start(&b_text, 6).unwrap();
+    range
+        .set_end(&a_text, "تراجع 👍🏽".encode_utf16().count() as u32)
+        .unwrap();
+    let expected = String::from(range.to_string());
+    let selectors = describe(&f.container, &range).unwrap();
+    let found = anchor(&f.container, selectors.clone()).unwrap();
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
+    assert_eq!(get(&found, "status").as_string().as_deref(), Some("exact"));
+    let again: web_sys::Range = get(&found, "range").dyn_into().unwrap();
+    assert_eq!(String::from(again.to_string()), expected);
+    // Positions count code points: the emoji before the range is one, not two.
+    let position = js_sys::Array::from(&selectors).get(1);
+    assert_eq!(
+        get(&position, "start").as_f64(),
+        Some(("😀 قالَ الوزير".chars().count()) as f64)
+    );
+    // The text gone: an orphan is null, never a wrong place.
+    p.set_text_content(Some("نص آخر تماما لا علاقة له بما سبق."));
+    assert!(anchor(&f.container, selectors).unwrap().is_null());
+}

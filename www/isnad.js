@@ -6,7 +6,7 @@
 //   isnad.highlight([{ start: 0, end: 12, kind: 'claim', id: 'c1' }]);
 //   isnad.clear();                                        // marks gone, DOM as it was
 //   isnad.destroy();
-import init, { Widget, takePanic } from './pkg/isnad.js';
+import init, { Widget, takePanic, describe as describeRange, anchor as anchorSelectors } from './pkg/isnad.js';
 
 let loading = null;
 
@@ -101,6 +101,54 @@ class Handle {
     return guard(() => this.#widget.detect());
   }
 
+  /**
+   * Loads W3C annotations (an array or an AnnotationPage), anchors them in the article and
+   * marks those found. Returns `{ anchored, orphans }`.
+   */
+  load(annotations) {
+    return guard(() => this.#widget.load(annotations));
+  }
+
+  /** Every annotation held (loaded, added or detected), as W3C JSON-LD objects. */
+  annotations() {
+    return guard(() => this.#widget.annotations());
+  }
+
+  /** Annotations whose text is no longer in the article. */
+  orphans() {
+    return guard(() => this.#widget.orphans());
+  }
+
+  /** Where an annotation anchored: 'exact', 'moved', 'fuzzy' or 'orphan'. */
+  status(id) {
+    return guard(() => this.#widget.status(id));
+  }
+
+  /** Adds a W3C annotation (an id is made when it has none), marks it, emits `create`. */
+  add(annotation) {
+    return guard(() => this.#widget.add(annotation));
+  }
+
+  /** Replaces the annotation with the same id, re-anchors it, emits `update`. */
+  update(annotation) {
+    return guard(() => this.#widget.update(annotation));
+  }
+
+  /** Removes an annotation and its marks, emits `delete`. */
+  remove(id) {
+    return guard(() => this.#widget.remove(id));
+  }
+
+  /** Listens to `create`, `update`, `delete` or `select`; the listener gets the annotation. */
+  on(event, listener) {
+    guard(() => this.#widget.on(event, listener));
+  }
+
+  /** Stops listening. */
+  off(event, listener) {
+    guard(() => this.#widget.off(event, listener));
+  }
+
   /** Number of <mark> elements Isnad has in the article. */
   markCount() {
     return guard(() => this.#widget.markCount());
@@ -128,5 +176,23 @@ export const Isnad = {
     return new Handle(guard(() => Widget.mount(root, options)));
   },
 };
+
+/**
+ * Selectors for a DOM Range inside `root`: a TextQuoteSelector and a TextPositionSelector
+ * counting code points of `root.textContent`.
+ */
+export async function describe(root, range) {
+  await load();
+  return guard(() => describeRange(root, range));
+}
+
+/**
+ * Finds W3C selectors in `root`: `{ range, status }` (status 'exact', 'moved' or 'fuzzy'), or
+ * null when the text is gone.
+ */
+export async function anchor(root, selectors) {
+  await load();
+  return guard(() => anchorSelectors(root, selectors));
+}
 
 export default Isnad;

@@ -11,8 +11,11 @@ use web_sys::{Document, Element, Node};
 use super::dom::DomTree;
 use super::errors::{error, range_error, type_error};
 use super::highlight::Highlighter;
+use super::library::{Library, EVENTS};
+use crate::anchor::Anchorer;
+use crate::annotation::{stable_id, Annotation};
 use crate::detect::{annotations, detect};
-use crate::marks::{nesting_order, snap_to_words, validate, MarkRange, RangeError};
+use crate::marks::{nesting_order, snap_to_words, validate, Kind, MarkRange, RangeError};
 use crate::text::TextLayer;
 use crate::tree::find_article;
 
@@ -60,6 +63,10 @@ struct Mounted {
     root: Element,
     layer: TextLayer<Node>,
     marks: Highlighter,
+    /// Ranges marked through `highlight()`, kept so that re-marking keeps them.
+    manual: Vec<MarkRange>,
+    /// Loaded, added and detected annotations.
+    library: Library,
 }
 
 /// Isnad mounted on one article.
@@ -98,6 +105,8 @@ impl Widget {
                 root,
                 layer,
                 marks: Highlighter::default(),
+                manual: Vec::new(),
+                library: Library::default(),
             }),
         })
     }
@@ -132,6 +141,7 @@ impl Widget {
         let ranges = validate(ranges, mounted.layer.len())
             .map_err(|e: RangeError| range_error(format!("highlight: {e}")))?;
         let marked = mounted.mark(ranges)?;
+        mounted.manual.extend(marked.iter().cloned());
         let marked: Vec<Marked> = marked
             .iter()
             .map(|r| Marked {
@@ -149,34 +159,141 @@ impl Widget {
     pub fn detect(&mut self) -> Result<JsValue, JsValue> {
         let mounted = self.live_mut()?;
         let found = detect(mounted.layer.chars());
-        let content: Vec<char> = mounted
-            .root
-            .text_content()
-            .unwrap_or_default()
-            .chars()
-            .collect();
+        let content = mounted.content();
         let page = page_url(&mounted.document);
         let annotations = annotations(&mounted.layer, &content, &page, &found);
-        let ranges: Vec<MarkRange> = found
-            .iter()
-            .zip(&annotations)
-            .map(|(d, a)| MarkRange {
-                start: d.start,
-                end: d.end,
-                kind: d.kind,
-                id: Some(a.id.clone()),
-                unsourced: d.unsourced(),
-            })
-            .collect();
-        let ranges =
-            validate(ranges, mounted.layer.len()).map_err(|e| error(format!("detect: {e}")))?;
-        mounted.mark(ranges)?;
+        let anchorer = Anchorer::new(&content);
+        for a in &annotations {
+            mounted.library.put(&anchorer, &mounted.layer, a.clone());
+        }
+        mounted.remark()?;
         to_js(&annotations, "detect")
     }
 
-    /// Removes every mark, leaving the article as it was.
+    /// Loads W3C annotations (an array, or an AnnotationPage's `items`), anchors each in the
+    /// article and marks those found. Returns `{ anchored, orphans }`. Nothing changes when one
+    /// of them is malformed.
+    pub fn load(&mut self, annotations: JsValue) -> Result<JsValue, JsValue> {
+        let mounted = self.live_mut()?;
+        let items = if js_sys::Array::is_array(&annotations) {
+            annotations
+        } else {
+            js_sys::Reflect::get(&annotations, &"items".into()).unwrap_or(JsValue::UNDEFINED)
+        };
+        let list: Vec<Annotation> = serde_wasm_bindgen::from_value(items)
+            .map_err(|e| type_error(format!("load(annotations): expected an array of W3C annotations (or an AnnotationPage): {e}")))?;
+        let content = mounted.content();
+        let anchorer = Anchorer::new(&content);
+        let ids: Vec<String> = list.iter().map(|a| a.id.clone()).collect();
+        for a in list {
+            mounted.library.put(&anchorer, &mounted.layer, a);
+        }
+        mounted.remark()?;
+        let orphans = ids
+            .iter()
+            .filter(|id| mounted.library.get(id).is_none_or(|i| i.at.is_none()))
+            .count();
+        let counts = js_sys::Object::new();
+        js_sys::Reflect::set(
+            &counts,
+            &"anchored".into(),
+            &((ids.len() - orphans) as u32).into(),
+        )?;
+        js_sys::Reflect::set(&counts, &"orphans".into(), &(orphans as u32).into())?;
+        Ok(counts.into())
+    }
+
+    /// Every annotation the widget holds, as W3C JSON-LD objects.
+    pub fn annotations(&self) -> Result<JsValue, JsValue> {
+        let mounted = self.live()?;
+        let all: Vec<&Annotation> = mounted
+            .library
+            .items()
+            .iter()
+            .map(|i| &i.annotation)
+            .collect();
+        to_js(&all, "annotations")
+    }
+
+    /// The annotations whose text is no longer in the article.
+    pub fn orphans(&self) -> Result<JsValue, JsValue> {
+        let mounted = self.live()?;
+        let all: Vec<&Annotation> = mounted
+            .library
+            .items()
+            .iter()
+            .filter(|i| i.at.is_none())
+            .map(|i| &i.annotation)
+            .collect();
+        to_js(&all, "orphans")
+    }
+
+    /// Where an annotation anchored: `exact`, `moved`, `fuzzy` or `orphan`; `undefined` for an
+    /// unknown id.
+    pub fn status(&self, id: &str) -> Result<Option<String>, JsValue> {
+        let mounted = self.live()?;
+        Ok(mounted
+            .library
+            .get(id)
+            .map(|i| format!("{:?}", i.status).to_lowercase()))
+    }
+
+    /// Adds an annotation (an id is made when it has none), marks it, and emits `create`.
+    pub fn add(&mut self, annotation: JsValue) -> Result<JsValue, JsValue> {
+        let mounted = self.live_mut()?;
+        let annotation = read_annotation(annotation, "add")?;
+        if mounted.library.get(&annotation.id).is_some() {
+            return Err(error(format!(
+                "add: an annotation with id {:?} exists already; use update()",
+                annotation.id
+            )));
+        }
+        mounted.store(annotation, "create")
+    }
+
+    /// Replaces the annotation with the same id, re-anchors and re-marks it, emits `update`.
+    pub fn update(&mut self, annotation: JsValue) -> Result<JsValue, JsValue> {
+        let mounted = self.live_mut()?;
+        let annotation = read_annotation(annotation, "update")?;
+        if mounted.library.get(&annotation.id).is_none() {
+            return Err(error(format!(
+                "update: no annotation with id {:?}; use add()",
+                annotation.id
+            )));
+        }
+        mounted.store(annotation, "update")
+    }
+
+    /// Removes an annotation and its marks; emits `delete`. Returns whether it was there.
+    pub fn remove(&mut self, id: &str) -> Result<bool, JsValue> {
+        let mounted = self.live_mut()?;
+        let Some(removed) = mounted.library.remove(id) else {
+            return Ok(false);
+        };
+        mounted.remark()?;
+        mounted.library.emit("delete", &to_js(&removed, "remove")?);
+        Ok(true)
+    }
+
+    /// Calls `listener(annotation)` on `create`, `update`, `delete` or `select`.
+    pub fn on(&mut self, event: &str, listener: js_sys::Function) -> Result<(), JsValue> {
+        check_event(event)?;
+        self.live_mut()?.library.on(event, listener);
+        Ok(())
+    }
+
+    /// Stops calling `listener` on `event`.
+    pub fn off(&mut self, event: &str, listener: js_sys::Function) -> Result<(), JsValue> {
+        check_event(event)?;
+        self.live_mut()?.library.off(event, &listener);
+        Ok(())
+    }
+
+    /// Removes every mark, leaving the article as it was. Annotations stay loaded (see
+    /// `annotations()`) and are marked again when the set changes.
     pub fn clear(&mut self) -> Result<(), JsValue> {
         let mounted = self.live_mut()?;
+        mounted.manual.clear();
         mounted.marks.clear(&mounted.layer)
     }
 
@@ -186,11 +303,43 @@ impl Widget {
             return Ok(());
         };
         MOUNTED.with_borrow_mut(|roots| roots.retain(|r| r != &mounted.root));
+        mounted.library.clear_listeners();
         mounted.marks.clear(&mounted.layer)
     }
 }
 
 impl Mounted {
+    /// The root's `textContent` as code points, which W3C positions count.
+    fn content(&self) -> Vec<char> {
+        self.root
+            .text_content()
+            .unwrap_or_default()
+            .chars()
+            .collect()
+    }
+
+    /// Marks again: the annotations held, then the ranges given to `highlight()`.
+    fn remark(&mut self) -> Result<(), JsValue> {
+        self.marks.clear(&self.layer)?;
+        let mut ranges = self.library.ranges();
+        ranges.extend(self.manual.iter().cloned());
+        self.mark(ranges)?;
+        Ok(())
+    }
+
+    /// Keeps and marks one annotation, then tells the listeners.
+    fn store(&mut self, annotation: Annotation, event: &str) -> Result<JsValue, JsValue> {
+        let content = self.content();
+        let id = annotation.id.clone();
+        self.library
+            .put(&Anchorer::new(&content), &self.layer, annotation);
+        self.remark()?;
+        let stored = self.library.get(&id).map(|i| &i.annotation);
+        let value = to_js(&stored, event)?;
+        self.library.emit(event, &value);
+        Ok(value)
+    }
+
     /// Marks validated ranges, Arabic edges on word edges, outer ranges first.
     fn mark(&mut self, mut ranges: Vec<MarkRange>) -> Result<Vec<MarkRange>, JsValue> {
         for r in &mut ranges {
@@ -201,6 +350,38 @@ impl Mounted {
             self.marks.mark(&self.document, &self.layer, r)?;
         }
         Ok(ranges)
+    }
+}
+
+/// An annotation from JS; one without an id gets a stable one from its kind and quote.
+fn read_annotation(value: JsValue, doing: &str) -> Result<Annotation, JsValue> {
+    let has_id = js_sys::Reflect::get(&value, &"id".into())
+        .is_ok_and(|v| v.as_string().is_some_and(|s| !s.is_empty()));
+    let mut annotation: Annotation = serde_wasm_bindgen::from_value(if has_id {
+        value
+    } else {
+        let copy = js_sys::Object::assign(&js_sys::Object::new(), value.unchecked_ref());
+        js_sys::Reflect::set(&copy, &"id".into(), &"".into())?;
+        copy.into()
+    })
+    .map_err(|e| type_error(format!("{doing}(annotation): not a W3C annotation: {e}")))?;
+    if annotation.id.is_empty() {
+        annotation.id = stable_id(
+            annotation.kind().unwrap_or(Kind::Claim),
+            &annotation.target.selector,
+        );
+    }
+    Ok(annotation)
+}
+
+fn check_event(event: &str) -> Result<(), JsValue> {
+    if EVENTS.contains(&event) {
+        Ok(())
+    } else {
+        Err(type_error(format!(
+            "unknown event {event:?}; Isnad emits {}",
+            EVENTS.join(", ")
+        )))
     }
 }
 

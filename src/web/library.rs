@@ -1,0 +1,123 @@
+//! The annotations a mounted widget holds (loaded, added by an editor, or detected), where
+//! each one anchors in the article now, and who listens to changes.
+
+use wasm_bindgen::JsValue;
+use web_sys::Node;
+
+use crate::anchor::{Anchorer, Status};
+use crate::annotation::Annotation;
+use crate::marks::{Kind, MarkRange};
+use crate::text::TextLayer;
+
+/// One annotation and its place in the article text (code points of the text layer).
+pub struct Item {
+    pub annotation: Annotation,
+    pub at: Option<(usize, usize)>,
+    pub status: Status,
+}
+
+/// Change events a page can listen to.
+pub const EVENTS: &[&str] = &["create", "update", "delete", "select"];
+
+#[derive(Default)]
+pub struct Library {
+    items: Vec<Item>,
+    listeners: Vec<(String, js_sys::Function)>,
+}
+
+impl Library {
+    /// Anchors `annotation` in the article and keeps it, replacing one with the same id.
+    /// Returns whether it replaced one.
+    pub fn put(
+        &mut self,
+        anchorer: &Anchorer,
+        layer: &TextLayer<Node>,
+        annotation: Annotation,
+    ) -> bool {
+        let found = anchorer.anchor(&annotation.target.selector);
+        let at = (found.status != Status::Orphan)
+            .then(|| {
+                let start = layer.from_content(found.start)?;
+                let end = layer.from_content(found.end.checked_sub(1)?)? + 1;
+                (start < end).then_some((start, end))
+            })
+            .flatten();
+        let status = if at.is_some() {
+            found.status
+        } else {
+            Status::Orphan
+        };
+        let item = Item {
+            annotation,
+            at,
+            status,
+        };
+        match self
+            .items
+            .iter_mut()
+            .find(|i| i.annotation.id == item.annotation.id)
+        {
+            Some(old) => {
+                *old = item;
+                true
+            }
+            None => {
+                self.items.push(item);
+                false
+            }
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<Annotation> {
+        let index = self.items.iter().position(|i| i.annotation.id == id)?;
+        Some(self.items.remove(index).annotation)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.annotation.id == id)
+    }
+
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// The anchored annotations as ranges to mark.
+    pub fn ranges(&self) -> Vec<MarkRange> {
+        self.items
+            .iter()
+            .filter_map(|i| {
+                let (start, end) = i.at?;
+                Some(MarkRange {
+                    start,
+                    end,
+                    kind: i.annotation.kind().unwrap_or(Kind::Claim),
+                    id: Some(i.annotation.id.clone()),
+                    unsourced: i.annotation.isnad.as_ref().is_some_and(|d| d.unsourced),
+                })
+            })
+            .collect()
+    }
+
+    pub fn on(&mut self, event: &str, listener: js_sys::Function) {
+        self.listeners.push((event.to_string(), listener));
+    }
+
+    pub fn off(&mut self, event: &str, listener: &js_sys::Function) {
+        self.listeners
+            .retain(|(e, l)| !(e == event && l == listener));
+    }
+
+    /// Calls the listeners of `event`; a listener that throws does not stop the others, and its
+    /// error is reported on the console.
+    pub fn emit(&self, event: &str, detail: &JsValue) {
+        for (_, listener) in self.listeners.iter().filter(|(e, _)| e == event) {
+            if let Err(e) = listener.call1(&JsValue::NULL, detail) {
+                gloo::console::error!("Isnad: a listener of", event, "threw:", e);
+            }
+        }
+    }
+
+    pub fn clear_listeners(&mut self) {
+        self.listeners.clear();
+    }
+}

@@ -1,0 +1,161 @@
+// Annotations that last, end to end in Chromium: describe/anchor round trips on the demo pages,
+// re-anchoring after the page changes, and the handle's annotation set with its events.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemo, openPage } from './harness.mjs';
+
+let demo;
+before(async () => {
+  demo = await startDemo();
+});
+after(async () => {
+  await demo?.close();
+});
+
+for (const path of ['ar.html', 'en.html']) {
+  test(`${path}: describe then anchor gives back the same range, for 1,000 random ranges`, async () => {
+    const { page, problems } = await openPage(demo, path);
+    const failures = await page.evaluate(async () => {
+      const { describe, anchor } = await import('./isnad.js');
+      const root = document.querySelector('article');
+      const texts = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) if (walker.currentNode.data.length > 0) texts.push(walker.currentNode);
+      // A boundary at a code point of a random text node (never inside a surrogate pair).
+      let seed = 42;
+      const random = (n) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      const boundary = () => {
+        const node = texts[random(texts.length)];
+        const units = Array.from(node.data).slice(0, random(Array.from(node.data).length + 1)).join('').length;
+        return [node, units];
+      };
+      const failed = [];
+      for (let i = 0; i < 1000; i += 1) {
+        const range = document.createRange();
+        const [a, b] = [boundary(), boundary()];
+        range.setStart(...a);
+        range.setEnd(...a);
+        if (range.comparePoint(...b) >= 0) range.setEnd(...b);
+        else range.setStart(...b);
+        if (range.collapsed) continue;
+        const selectors = await describe(root, range);
+        const found = await anchor(root, selectors);
+        const again = found && (await describe(root, found.range));
+        if (!found || found.status !== 'exact' || found.range.toString() !== range.toString() || JSON.stringify(again) !== JSON.stringify(selectors)) {
+          failed.push({ text: range.toString().slice(0, 40), status: found?.status });
+        }
+      }
+      return failed;
+    });
+    assert.deepEqual(failures, []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test('after the page changes, annotations re-anchor as moved or fuzzy, and deleted text leaves orphans', async () => {
+  const { page, problems } = await openPage(demo, 'ar.html');
+  const result = await page.evaluate(async () => {
+    const { Isnad, describe } = await import('./isnad.js');
+    const saved = window.isnadDemo.annotations();
+    window.isnadDemo.destroy();
+    const body = document.querySelector('.article-body');
+    const exactOf = (a) => a.target.selector.find((s) => s.type === 'TextQuoteSelector').exact;
+    // 1. A paragraph inserted above everything.
+    const added = document.createElement('p');
+    added.textContent = 'تحديث: أضيفت هذه الفقرة بعد النشر.';
+    body.prepend(added);
+    // 2. One word edited inside a claim's text.
+    const edited = saved.find((a) => exactOf(a).includes('شكلت 30% من صادرات روسيا'));
+    const paragraph = [...body.querySelectorAll('p')].find((p) => p.textContent.includes('شكلت 30%'));
+    paragraph.innerHTML = paragraph.innerHTML.replace('صادرات روسيا', 'صادرات موسكو');
+    // 3. A whole paragraph deleted.
+    const gone = [...body.querySelectorAll('p')].find((p) => p.textContent.includes('تحدٍ واضح'));
+    const around = document.createRange();
+    around.selectNodeContents(gone);
+    const span = (await describe(document.querySelector('article'), around)).find((x) => x.type === 'TextPositionSelector');
+    const positionOf = (a) => a.target.selector.find((x) => x.type === 'TextPositionSelector');
+    // Positions before the edits: the inserted paragraph and the edited word come later.
+    const shift = Array.from(added.textContent).length;
+    const fromGone = saved
+      .filter((a) => positionOf(a).start >= span.start - shift && positionOf(a).end <= span.end - shift)
+      .map(exactOf);
+    gone.remove();
+    const isnad = await Isnad.mount(null);
+    const counts = isnad.load(saved);
+    const orphans = isnad.orphans().map(exactOf);
+    const statuses = Object.fromEntries(saved.map((a) => [exactOf(a), isnad.status(a.id)]));
+    return { counts, orphans, statuses, edited: edited && exactOf(edited), fromGone, total: saved.length };
+  });
+  assert.ok(result.total > 10);
+  assert.equal(result.counts.anchored + result.counts.orphans, result.total);
+  // Everything from the deleted paragraph is an orphan, and nothing else is.
+  assert.ok(result.fromGone.length > 0);
+  assert.deepEqual([...result.orphans].sort(), [...result.fromGone].sort());
+  assert.equal(result.statuses[result.edited], 'fuzzy', 'the edited claim is found approximately');
+  const moved = Object.entries(result.statuses).filter(([e, s]) => s === 'moved' && e !== result.edited);
+  assert.ok(moved.length > 5, 'the rest moved down by the inserted paragraph');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('add, update and remove emit create, update and delete, and keep marks in step', async () => {
+  const { page, problems } = await openPage(demo, 'en.html');
+  const result = await page.evaluate(async () => {
+    const { describe } = await import('./isnad.js');
+    const isnad = window.isnadDemo;
+    isnad.clear();
+    const root = isnad.root;
+    const events = [];
+    const listener = (a) => events.push([a.id, a.body[0].value]);
+    isnad.on('create', (a) => events.push(['create', a.body[0].value]));
+    isnad.on('update', (a) => events.push(['update', a.body[0].value]));
+    isnad.on('delete', listener);
+    // An editor selects a phrase and calls it a claim.
+    const p = root.querySelector('.article-body p');
+    const range = document.createRange();
+    range.setStart(p.firstChild, 0);
+    range.setEnd(p.firstChild, 40);
+    const selector = await describe(root, range);
+    const expected = range.toString();
+    const created = isnad.add({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      body: [{ type: 'TextualBody', purpose: 'classifying', value: 'claim' }],
+      target: { source: location.href, selector },
+    });
+    const marked = [...document.querySelectorAll(`mark[data-isnad-id="${created.id}"]`)].map((m) => m.textContent).join('');
+    const changed = { ...created, body: [{ type: 'TextualBody', purpose: 'classifying', value: 'assessment' }] };
+    isnad.update(changed);
+    const kindAfter = document.querySelector(`mark[data-isnad-id="${created.id}"]`).dataset.isnadKind;
+    let duplicate = null;
+    try {
+      isnad.add(changed);
+    } catch (e) {
+      duplicate = e.message;
+    }
+    let badEvent = null;
+    try {
+      isnad.on('explode', () => {});
+    } catch (e) {
+      badEvent = e.message;
+    }
+    const removed = isnad.remove(created.id);
+    isnad.off('delete', listener);
+    const left = document.querySelectorAll(`mark[data-isnad-id="${created.id}"]`).length;
+    return { id: created.id, marked, expected, kindAfter, events, duplicate, badEvent, removed, left };
+  });
+  assert.match(result.id, /^urn:isnad:claim:/);
+  assert.equal(result.marked, result.expected);
+  assert.equal(result.kindAfter, 'assessment');
+  assert.deepEqual(result.events, [['create', 'claim'], ['update', 'assessment'], [result.id, 'assessment']]);
+  assert.match(result.duplicate, /exists already; use update/);
+  assert.match(result.badEvent, /unknown event "explode"/);
+  assert.equal(result.removed, true);
+  assert.equal(result.left, 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
