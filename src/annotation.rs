@@ -94,6 +94,26 @@ pub struct Details {
     pub entity: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unsourced: bool,
+    /// An editor's rating of a claim (feeds the ClaimReview export).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
+    /// An editor's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// An editor's rating of a claim, on the newsroom's own scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rating {
+    pub value: f32,
+    pub best: f32,
+    pub worst: f32,
+    /// The verdict in words ("False", «مضلل»): ClaimReview's `alternateName`.
+    pub label: String,
+    /// When the editor rated it (ISO 8601), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 impl Annotation {

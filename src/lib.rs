@@ -12,6 +12,7 @@
 pub mod anchor;
 pub mod annotation;
 pub mod detect;
+pub mod export;
 pub mod lexicon;
 pub mod marks;
 pub mod memtree;

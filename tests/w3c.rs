@@ -34,36 +34,51 @@ impl Retrieve for Definitions {
     }
 }
 
-/// Every failed "must" assertion for one annotation, as (assertion file, error message).
-pub fn must_failures(annotation: &Value) -> Vec<(String, String)> {
-    let test: Value = serde_json::from_str(
-        &std::fs::read_to_string(schemas().join("annotations/annotationMusts.test")).unwrap(),
-    )
-    .unwrap();
-    let mut failures = Vec::new();
-    for assertion in test["assertions"].as_array().unwrap() {
-        let file = assertion.as_str().unwrap();
-        let schema: Value =
-            serde_json::from_str(&std::fs::read_to_string(schemas().join(file)).unwrap()).unwrap();
-        let validator = jsonschema::options()
-            .with_draft(Draft::Draft4)
-            .with_base_uri("https://isnad.invalid/schemas/")
-            .with_retriever(Definitions)
-            .should_validate_formats(true)
-            .build(&schema)
-            .unwrap_or_else(|e| panic!("{file}: {e}"));
-        let expect_valid = schema.get("expectedResult").and_then(Value::as_str) != Some("invalid");
-        if validator.is_valid(annotation) != expect_valid {
-            failures.push((
-                file.to_string(),
-                schema["errorMessage"]
+/// The "must" assertions of annotationMusts.test, compiled once: (file, validator, whether the
+/// annotation should be valid, the error message).
+fn musts() -> &'static [(String, jsonschema::Validator, bool, String)] {
+    static MUSTS: std::sync::OnceLock<Vec<(String, jsonschema::Validator, bool, String)>> =
+        std::sync::OnceLock::new();
+    MUSTS.get_or_init(|| {
+        let test: Value = serde_json::from_str(
+            &std::fs::read_to_string(schemas().join("annotations/annotationMusts.test")).unwrap(),
+        )
+        .unwrap();
+        test["assertions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|assertion| {
+                let file = assertion.as_str().unwrap();
+                let schema: Value =
+                    serde_json::from_str(&std::fs::read_to_string(schemas().join(file)).unwrap())
+                        .unwrap();
+                let validator = jsonschema::options()
+                    .with_draft(Draft::Draft4)
+                    .with_base_uri("https://isnad.invalid/schemas/")
+                    .with_retriever(Definitions)
+                    .should_validate_formats(true)
+                    .build(&schema)
+                    .unwrap_or_else(|e| panic!("{file}: {e}"));
+                let expect_valid =
+                    schema.get("expectedResult").and_then(Value::as_str) != Some("invalid");
+                let message = schema["errorMessage"]
                     .as_str()
                     .unwrap_or_default()
-                    .to_string(),
-            ));
-        }
-    }
-    failures
+                    .to_string();
+                (file.to_string(), validator, expect_valid, message)
+            })
+            .collect()
+    })
+}
+
+/// Every failed "must" assertion for one annotation, as (assertion file, error message).
+pub fn must_failures(annotation: &Value) -> Vec<(String, String)> {
+    musts()
+        .iter()
+        .filter(|(_, validator, expect_valid, _)| validator.is_valid(annotation) != *expect_valid)
+        .map(|(file, _, _, message)| (file.clone(), message.clone()))
+        .collect()
 }
 
 fn sample(kind: Kind) -> Annotation {
@@ -150,4 +165,30 @@ fn annotations_round_trip_through_json() {
     assert_eq!(back.kind(), Some(Kind::Assessment));
     assert_eq!(back.position(), Some((31, 61)));
     assert_eq!(back.exact(), Some("التضخم تراجع إلى 12% في أكتوبر"));
+}
+
+#[test]
+fn detected_annotations_pass_the_musts() {
+    use isnad::detect::{annotations, detect};
+    use isnad::text::TextLayer;
+    for file in ["seed.txt", "en-01.txt", "ar-04.txt"] {
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/devset")
+                .join(file),
+        )
+        .unwrap();
+        let layer = TextLayer::plain((), &text);
+        let found = annotations(
+            &layer,
+            layer.chars(),
+            "https://www.elbalad.news/6253000",
+            &detect(layer.chars()),
+        );
+        assert!(found.len() > 10, "{file}");
+        for a in &found {
+            let value = serde_json::to_value(a).unwrap();
+            assert_eq!(must_failures(&value), vec![], "{file}: {value:#}");
+        }
+    }
 }

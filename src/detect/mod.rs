@@ -224,6 +224,7 @@ pub fn annotations<N: Clone>(
                     confidence: Some(d.confidence),
                     entity: d.entity.map(|e| format!("e{e}")),
                     unsourced: d.unsourced(),
+                    ..Details::default()
                 }),
             }
         })
