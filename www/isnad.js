@@ -6,6 +6,12 @@
 //   isnad.highlight([{ start: 0, end: 12, kind: 'claim', id: 'c1' }]);
 //   isnad.clear();                                        // marks gone, DOM as it was
 //   isnad.destroy();
+//
+// With a store, annotations last: `Isnad.mount('article', { store: 'local' })` (or
+// `{ mode: 'editor' }`, whose default store is 'local', or any store from stores.js) loads the
+// page's annotations from it and writes each create/update/delete through to it; `error` and
+// `conflict` events tell when a write did not happen.
+import { resolveStore, pageUrl } from './stores.js';
 import init, { Widget, takePanic, describe as describeRange, anchor as anchorSelectors } from './pkg/isnad.js';
 
 let loading = null;
@@ -68,11 +74,57 @@ function guard(call) {
 }
 
 /** A widget mounted on one article. */
+/** Events the shell emits itself (the wasm emits the others). */
+const SHELL_EVENTS = ['error', 'conflict'];
+const CONNECT = Symbol('connect');
+
 class Handle {
   #widget;
+  #store;
+  #listeners = [];
 
-  constructor(widget) {
+  constructor(widget, store = null) {
     this.#widget = widget;
+    this.#store = store;
+  }
+
+  /** The store annotations are written through to, or null. */
+  get store() {
+    return this.#store;
+  }
+
+  /** Loads the page's annotations from the store, then writes changes through (editor). */
+  async [CONNECT](writeThrough) {
+    const store = this.#store;
+    const report = (err) => this.#emit(err?.conflict ? 'conflict' : 'error', err?.conflict ? { ...err.conflict, error: err } : err);
+    store.on?.('error', report);
+    store.on?.('conflict', report);
+    try {
+      this.load(await store.list(pageUrl()));
+    } catch (err) {
+      // After mount() returns, so the page can listen to `error` first.
+      setTimeout(() => report(err), 0);
+    }
+    if (!writeThrough) return;
+    const write = (call) => (annotation) => {
+      Promise.resolve()
+        .then(() => call(annotation))
+        .catch(report);
+    };
+    this.on('create', write((a) => store.create(a)));
+    this.on('update', write((a) => store.update(a)));
+    this.on('delete', write((a) => store.remove(a.id)));
+  }
+
+  #emit(event, detail) {
+    for (const [e, listener] of this.#listeners) {
+      if (e !== event) continue;
+      try {
+        listener(detail);
+      } catch (err) {
+        console.error(`Isnad: a listener of ${event} threw:`, err);
+      }
+    }
   }
 
   /** The article element. */
@@ -139,13 +191,26 @@ class Handle {
     return guard(() => this.#widget.remove(id));
   }
 
-  /** Listens to `create`, `update`, `delete` or `select`; the listener gets the annotation. */
+  /**
+   * Listens to `create`, `update`, `delete` or `select` (the listener gets the annotation), or
+   * with a store to `error` (an Error: a write or the load failed) and `conflict` (`{ mine,
+   * theirs, error }`: someone else changed the annotation first; the store kept theirs).
+   */
   on(event, listener) {
+    if (SHELL_EVENTS.includes(event)) {
+      if (typeof listener !== 'function') throw new TypeError(`on('${event}', listener): the listener must be a function`);
+      this.#listeners.push([event, listener]);
+      return;
+    }
     guard(() => this.#widget.on(event, listener));
   }
 
   /** Stops listening. */
   off(event, listener) {
+    if (SHELL_EVENTS.includes(event)) {
+      this.#listeners = this.#listeners.filter(([e, l]) => !(e === event && l === listener));
+      return;
+    }
     guard(() => this.#widget.off(event, listener));
   }
 
@@ -161,6 +226,7 @@ class Handle {
 
   /** Removes every mark and lets go of the article. Safe to call twice. */
   destroy() {
+    this.#listeners = [];
     guard(() => this.#widget.destroy());
   }
 }
@@ -168,12 +234,25 @@ class Handle {
 export const Isnad = {
   /**
    * Mounts Isnad on an article: an Element, a CSS selector, or null to find the article body.
+   * Options (read here, not by the wasm): `store`, a store from stores.js or 'memory' or
+   * 'local'; `mode`, 'editor' (writes go to the store; 'local' unless `store` says otherwise)
+   * or 'reader' (the store is only read).
    * @returns {Promise<Handle>}
    */
   async mount(root = null, options = {}) {
+    // Only what the wasm knows goes to it (it refuses other names).
+    const plain = options !== null && typeof options === 'object' && !Array.isArray(options);
+    const { store, mode, ...rest } = plain ? options : {};
+    if (mode !== undefined && mode !== 'editor' && mode !== 'reader') {
+      throw new TypeError(`Isnad.mount: mode must be 'editor' or 'reader', not ${JSON.stringify(mode)}`);
+    }
+    const chosen = store ?? (mode === 'editor' ? 'local' : null);
+    const resolved = chosen === null ? null : resolveStore(chosen);
     await load();
     adoptMarkStyles();
-    return new Handle(guard(() => Widget.mount(root, options)));
+    const handle = new Handle(guard(() => Widget.mount(root, plain ? rest : options)), resolved);
+    if (resolved) await handle[CONNECT](mode !== 'reader');
+    return handle;
   },
 };
 
