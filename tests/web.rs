@@ -532,3 +532,62 @@ fn describe_then_anchor_across_elements_with_emoji_and_harakat() {
     p.set_text_content(Some("نص آخر تماما لا علاقة له بما سبق."));
     assert!(anchor(&f.container, selectors).unwrap().is_null());
 }
+
+#[wasm_bindgen_test]
+fn rated_claims_export_as_claim_reviews_and_hypothesis_rows_come_in() {
+    let f = Fixture::new("<p>😀 The ministry said exports rose 8% in 2023.</p><p>Exports to China reached $40 billion last year.</p>");
+    let mut w = f.mount();
+    let found: js_sys::Array = w.detect().unwrap().dyn_into().unwrap();
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
+    let kind = |a: &JsValue| {
+        get(&js_sys::Array::from(&get(a, "body")).get(0), "value")
+            .as_string()
+            .unwrap()
+    };
+    let claim = found.iter().find(|a| kind(a) == "claim").unwrap();
+    // The editor rates the claim.
+    let rating = ranges(r#"{"value": 1, "best": 5, "worst": 1, "label": "False"}"#);
+    js_sys::Reflect::set(&get(&claim, "isnad"), &"rating".into(), &rating).unwrap();
+    w.update(claim.clone()).unwrap();
+    let reviews: js_sys::Array = w
+        .claim_reviews(ranges(
+            r#"{"name": "The Northern Ledger", "url": "https://news.example/"}"#,
+        ))
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(reviews.length(), 1);
+    let review = reviews.get(0);
+    assert_eq!(
+        get(&review, "@type").as_string().as_deref(),
+        Some("ClaimReview")
+    );
+    assert_eq!(
+        get(&get(&review, "reviewRating"), "alternateName")
+            .as_string()
+            .as_deref(),
+        Some("False")
+    );
+    assert!(w
+        .claim_reviews(ranges(r#"{"name": "x"}"#))
+        .unwrap_err()
+        .is_instance_of::<js_sys::TypeError>());
+
+    // A Hypothesis row whose position counts UTF-16 units of the whole body.
+    let body = document().body().unwrap().text_content().unwrap();
+    let byte = body.find("exports rose 8%").unwrap();
+    let units = body[..byte].encode_utf16().count();
+    let row = format!(
+        r#"[{{"id": "h1", "uri": "https://news.example/", "text": "check", "tags": ["claim"], "target": [{{"source": "https://news.example/", "selector": [{{"type": "TextPositionSelector", "start": {units}, "end": {}}}, {{"type": "TextQuoteSelector", "exact": "exports rose 8%"}}]}}]}}, {{"id": "h2", "uri": "https://news.example/", "target": [{{"source": "x"}}]}}]"#,
+        units + 15
+    );
+    let counts = w.import_hypothesis(ranges(&row)).unwrap();
+    assert_eq!(get(&counts, "anchored").as_f64(), Some(1.0));
+    assert_eq!(get(&counts, "skipped").as_f64(), Some(1.0));
+    assert_eq!(
+        w.status("urn:hypothesis:h1").unwrap().as_deref(),
+        Some("exact")
+    );
+    assert_eq!(f.marked("urn:hypothesis:h1"), "exports rose 8%");
+    w.destroy().unwrap();
+}

@@ -11,7 +11,7 @@ use crate::annotation::{describe as describe_selectors, Selector};
 
 /// Code points of `textContent` between the start of `root` and the boundary point
 /// (`node`, `offset`).
-fn content_offset(root: &Element, node: &Node, offset: u32) -> Result<usize, JsValue> {
+pub(super) fn content_offset(root: &Element, node: &Node, offset: u32) -> Result<usize, JsValue> {
     let document = root
         .owner_document()
         .ok_or_else(|| error("the root is not in a document"))?;

@@ -8,6 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Node};
 
+use super::anchoring::content_offset;
 use super::dom::DomTree;
 use super::errors::{error, range_error, type_error};
 use super::highlight::Highlighter;
@@ -15,6 +16,7 @@ use super::library::{Library, EVENTS};
 use crate::anchor::Anchorer;
 use crate::annotation::{stable_id, Annotation};
 use crate::detect::{annotations, detect};
+use crate::export::{claim_reviews, from_hypothesis, HypothesisRow, Publisher};
 use crate::marks::{nesting_order, snap_to_words, validate, Kind, MarkRange, RangeError};
 use crate::text::TextLayer;
 use crate::tree::find_article;
@@ -182,25 +184,8 @@ impl Widget {
         };
         let list: Vec<Annotation> = serde_wasm_bindgen::from_value(items)
             .map_err(|e| type_error(format!("load(annotations): expected an array of W3C annotations (or an AnnotationPage): {e}")))?;
-        let content = mounted.content();
-        let anchorer = Anchorer::new(&content);
-        let ids: Vec<String> = list.iter().map(|a| a.id.clone()).collect();
-        for a in list {
-            mounted.library.put(&anchorer, &mounted.layer, a);
-        }
-        mounted.remark()?;
-        let orphans = ids
-            .iter()
-            .filter(|id| mounted.library.get(id).is_none_or(|i| i.at.is_none()))
-            .count();
-        let counts = js_sys::Object::new();
-        js_sys::Reflect::set(
-            &counts,
-            &"anchored".into(),
-            &((ids.len() - orphans) as u32).into(),
-        )?;
-        js_sys::Reflect::set(&counts, &"orphans".into(), &(orphans as u32).into())?;
-        Ok(counts.into())
+        let (anchored, orphans) = mounted.place_all(list)?;
+        counts(&[("anchored", anchored), ("orphans", orphans)])
     }
 
     /// Every annotation the widget holds, as W3C JSON-LD objects.
@@ -275,6 +260,62 @@ impl Widget {
         Ok(true)
     }
 
+    /// schema.org ClaimReview objects for the claims an editor rated (`isnad.rating`), ready
+    /// for a `<script type="application/ld+json">` in the page head. `publisher` is
+    /// `{ name, url, articleDate? }`.
+    #[wasm_bindgen(js_name = claimReviews)]
+    pub fn claim_reviews(&self, publisher: JsValue) -> Result<JsValue, JsValue> {
+        let mounted = self.live()?;
+        let publisher: Publisher = serde_wasm_bindgen::from_value(publisher).map_err(|e| {
+            type_error(format!(
+                "claimReviews(publisher): expected {{ name, url, articleDate? }}: {e}"
+            ))
+        })?;
+        let all: Vec<Annotation> = mounted
+            .library
+            .items()
+            .iter()
+            .map(|i| i.annotation.clone())
+            .collect();
+        to_js(&claim_reviews(&all, &publisher), "claimReviews")
+    }
+
+    /// Brings in annotations from the Hypothesis API (`rows` as its search API returns them,
+    /// or an object with `rows`): their UTF-16 positions become code points of this article.
+    /// Returns `{ anchored, orphans, skipped }`.
+    #[wasm_bindgen(js_name = importHypothesis)]
+    pub fn import_hypothesis(&mut self, rows: JsValue) -> Result<JsValue, JsValue> {
+        let mounted = self.live_mut()?;
+        let rows = if js_sys::Array::is_array(&rows) {
+            rows
+        } else {
+            js_sys::Reflect::get(&rows, &"rows".into()).unwrap_or(JsValue::UNDEFINED)
+        };
+        let rows: Vec<HypothesisRow> = serde_wasm_bindgen::from_value(rows).map_err(|e| {
+            type_error(format!(
+                "importHypothesis(rows): expected Hypothesis API annotations: {e}"
+            ))
+        })?;
+        // Hypothesis counts the whole body's text; Isnad counts the article root's.
+        let body = mounted
+            .document
+            .body()
+            .ok_or_else(|| error("importHypothesis: the page has no <body>"))?;
+        let counted: Vec<char> = body.text_content().unwrap_or_default().chars().collect();
+        let root_start = content_offset(&body, mounted.root.as_ref(), 0)?;
+        let converted: Vec<Annotation> = rows
+            .iter()
+            .filter_map(|r| from_hypothesis(r, &counted, root_start))
+            .collect();
+        let skipped = rows.len() - converted.len();
+        let (anchored, orphans) = mounted.place_all(converted)?;
+        counts(&[
+            ("anchored", anchored),
+            ("orphans", orphans),
+            ("skipped", skipped),
+        ])
+    }
+
     /// Calls `listener(annotation)` on `create`, `update`, `delete` or `select`.
     pub fn on(&mut self, event: &str, listener: js_sys::Function) -> Result<(), JsValue> {
         check_event(event)?;
@@ -327,6 +368,23 @@ impl Mounted {
         Ok(())
     }
 
+    /// Anchors and keeps annotations, then marks again; returns how many anchored and how many
+    /// are orphans.
+    fn place_all(&mut self, list: Vec<Annotation>) -> Result<(usize, usize), JsValue> {
+        let content = self.content();
+        let anchorer = Anchorer::new(&content);
+        let ids: Vec<String> = list.iter().map(|a| a.id.clone()).collect();
+        for a in list {
+            self.library.put(&anchorer, &self.layer, a);
+        }
+        self.remark()?;
+        let orphans = ids
+            .iter()
+            .filter(|id| self.library.get(id).is_none_or(|i| i.at.is_none()))
+            .count();
+        Ok((ids.len() - orphans, orphans))
+    }
+
     /// Keeps and marks one annotation, then tells the listeners.
     fn store(&mut self, annotation: Annotation, event: &str) -> Result<JsValue, JsValue> {
         let content = self.content();
@@ -351,6 +409,15 @@ impl Mounted {
         }
         Ok(ranges)
     }
+}
+
+/// `{ name: count, ... }` for JS.
+fn counts(pairs: &[(&str, usize)]) -> Result<JsValue, JsValue> {
+    let object = js_sys::Object::new();
+    for (name, n) in pairs {
+        js_sys::Reflect::set(&object, &(*name).into(), &(*n as u32).into())?;
+    }
+    Ok(object.into())
 }
 
 /// An annotation from JS; one without an id gets a stable one from its kind and quote.
