@@ -35,6 +35,7 @@ done
 
 echo "== demo pages end to end (Playwright, Chromium)"
 bash scripts/build.sh
+cargo build --release --bin isnad   # the store server the persistence tests run
 node --test tests/e2e/ 2>&1 | tee "$log/e2e"
 sed -i -E 's/^# pass ([0-9]+)/\1 passed/' "$log/e2e"
 require_tests "end to end" "$log/e2e"
