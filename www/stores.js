@@ -170,7 +170,8 @@ export class LocalStore extends PageStore {
 /**
  * Published annotations, read-only, for readers: a JSON file holding an AnnotationPage, an
  * array of annotations, or the `isnad publish` layout (a folder URL ending in `/`, or its
- * `index.json`, mapping page URLs to files). Writes reject.
+ * `index.json`, mapping page URLs to files). As with ProtocolStore, an annotation the server
+ * keeps the widget's id of (in `via`) comes back with that id. Writes reject.
  */
 export class StaticStore {
   #fetch;
@@ -199,7 +200,7 @@ export class StaticStore {
       from = new URL(file, first).href;
       json = await this.#get(from);
     }
-    if (Array.isArray(json)) return json;
+    if (Array.isArray(json)) return json.map(present);
     const items = [];
     let at = typeof json.first === 'object' ? json.first : json;
     if (typeof json.first === 'string') at = await this.#get(new URL(json.first, from).href);
@@ -207,7 +208,7 @@ export class StaticStore {
       items.push(...(at.items ?? []));
       at = at.next ? await this.#get(new URL(at.next, from).href) : null;
     }
-    return items;
+    return items.map(present);
   }
 
   #readOnly(call) {
@@ -256,16 +257,17 @@ export class ProtocolStore {
   /**
    * @param {string} containerUrl e.g. `http://127.0.0.1:8787/annotations/`
    * @param {{ token?: string, storage?: Storage, fetch?: typeof fetch,
-   *   retry?: { base?: number, max?: number } }} [options]
+   *   retry?: { base?: number, max?: number, timeout?: number } }} [options]
    *   token: sent as `Authorization: Bearer` on writes; storage: where the queue is mirrored
-   *   (localStorage; null for none); retry: backoff in ms (1000 doubling to 30000)
+   *   (localStorage; null for none); retry: backoff in ms (1000 doubling to 30000) and how
+   *   long one request may take (15000; a request that times out is retried like a refused one)
    */
   constructor(containerUrl, { token, storage = globalThis.localStorage, fetch = globalThis.fetch.bind(globalThis), retry = {} } = {}) {
     this.url = String(new URL(containerUrl, globalThis.location?.href));
     this.#token = token;
     this.#storage = storage ?? null;
     this.#fetch = fetch;
-    this.#retry = { base: retry.base ?? 1000, max: retry.max ?? 30000 };
+    this.#retry = { base: retry.base ?? 1000, max: retry.max ?? 30000, timeout: retry.timeout ?? 15000 };
     this.#restore();
   }
 
@@ -478,9 +480,10 @@ export class ProtocolStore {
     if (method !== 'GET' && this.#token) headers.authorization = `Bearer ${this.#token}`;
     let response;
     try {
-      response = await this.#fetch(url, { method, headers, body: json === undefined ? undefined : JSON.stringify(json), cache: 'no-store' });
+      const signal = AbortSignal.timeout(this.#retry.timeout);
+      response = await this.#fetch(url, { method, headers, body: json === undefined ? undefined : JSON.stringify(json), cache: 'no-store', signal });
     } catch (cause) {
-      // fetch rejects only when no answer came: the network or the server is down.
+      // fetch rejects only when no answer came (in time): the network or the server is down.
       throw new Retry(`Isnad could not reach the annotation server at ${url}: ${cause.message}`, { cause });
     }
     const text = response.status === 204 ? '' : await response.text();

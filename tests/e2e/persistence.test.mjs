@@ -3,7 +3,9 @@
 // (target/release/isnad, built by `cargo build --release --bin isnad`), on loopback only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,17 +75,21 @@ async function serverItems(storeUrl, page) {
 const unexpected = (problems) => problems.filter((p) => !/Failed to load resource/.test(p));
 
 /**
- * Replaces the demo's handle (mounted with no store) by one with the given store: 'local', or
- * { protocol: containerUrl }. Events land in window.storeEvents.
+ * Replaces the demo's handle (mounted with no store) by one with the given store: 'local',
+ * 'editor' (mode: 'editor', whose default store is localStorage), { protocol: containerUrl }
+ * or { published: url } (a StaticStore, mode: 'reader'). Events land in window.storeEvents.
  */
 async function mountWithStore(page, spec) {
   await page.evaluate(async (spec) => {
     const { Isnad } = await import('./isnad.js');
-    const { ProtocolStore } = await import('./stores.js');
+    const { ProtocolStore, StaticStore } = await import('./stores.js');
     window.isnadDemo.destroy();
-    const store = spec === 'local' ? 'local' : new ProtocolStore(spec.protocol);
+    let options = { store: spec };
+    if (spec === 'editor') options = { mode: 'editor' };
+    else if (spec.protocol) options = { store: new ProtocolStore(spec.protocol) };
+    else if (spec.published) options = { mode: 'reader', store: new StaticStore(spec.published) };
     window.storeEvents = [];
-    const isnad = await Isnad.mount(null, { store });
+    const isnad = await Isnad.mount(null, options);
     isnad.on('error', (err) => window.storeEvents.push({ event: 'error', name: err.name, message: err.message }));
     isnad.on('conflict', ({ mine, theirs, error }) => window.storeEvents.push({ event: 'conflict', mine, theirs, message: error.message }));
     window.isnad = isnad;
@@ -130,7 +136,7 @@ test('localStorage: an annotation an editor adds is back, at the same text, afte
 
   await page.reload();
   await page.waitForFunction(() => window.isnadDemo !== undefined, null, { timeout: 15000 });
-  await mountWithStore(page, 'local');
+  await mountWithStore(page, 'editor');
   const back = await page.evaluate((id) => ({ ids: window.isnad.annotations().map((a) => a.id), status: window.isnad.status(id) }), added.id);
   assert.deepEqual(back.ids, [added.id]);
   assert.equal(back.status, 'exact');
@@ -301,7 +307,76 @@ test('offline: a write while the server is down waits in a queue and reaches the
   assert.deepEqual(items.map((x) => [x.via, kindOf(x)]), [[added.id, 'assessment']]);
   assert.equal(await page.evaluate((url) => localStorage.getItem(`isnad:queue:${url}`), server.url), null);
   assert.deepEqual(await page.evaluate(() => window.storeEvents), []);
+
+  // Down again, a write, and a reload before the server is back: the mirrored queue survives.
+  await server.stop();
+  await page.evaluate((id) => {
+    const current = window.isnad.annotations().find((x) => x.id === id);
+    window.isnad.update({ ...current, body: [{ type: 'TextualBody', purpose: 'classifying', value: 'source' }] });
+  }, added.id);
+  await page.waitForFunction(() => window.isnad.store.pending() === 1, null, { timeout: 5000 });
+  await page.reload();
+  await page.waitForFunction(() => window.isnadDemo !== undefined, null, { timeout: 15000 });
+  await mountWithStore(page, { protocol: server.url });
+  // The page's annotations could not be listed: that is reported, and the queue is back.
+  await page.waitForFunction(() => window.storeEvents.length > 0, null, { timeout: 5000 });
+  const [down] = await page.evaluate(() => window.storeEvents);
+  assert.equal(down.event, 'error');
+  assert.match(down.message, /could not reach the annotation server/);
+  assert.equal(await page.evaluate(() => window.isnad.store.pending()), 1);
+  server = await startStore(db, server.port);
+  await page.waitForFunction(() => window.isnad.store.pending() === 0, null, { timeout: 15000 });
+  assert.deepEqual((await serverItems(server.url, pageUrl)).map((x) => [x.via, kindOf(x)]), [[added.id, 'source']]);
+  assert.equal(await page.evaluate(() => window.storeEvents.length), 1);
   assert.deepEqual(unexpected(problems), []);
   await page.close();
   await server.stop();
+});
+
+test('reader mode: annotations published by isnad publish load read-only from a static folder', async () => {
+  const db = join(tmp, 'publish.sqlite');
+  const server = await startStore(db);
+  const editor = await openPage(demo, 'en.html');
+  await mountWithStore(editor.page, { protocol: server.url });
+  const added = await addClaim(editor.page, 2);
+  await editor.page.waitForFunction(() => window.isnad.store.pending() === 0, null, { timeout: 10000 });
+  await editor.page.close();
+  await server.stop();
+
+  const out = join(tmp, 'published');
+  const published = spawnSync(ISNAD, ['publish', '--db', db, '--out', out], { encoding: 'utf8', timeout: 10000 });
+  assert.equal(published.status, 0, published.stderr);
+  // A CDN stand-in: the folder over HTTP on loopback, readable from the demo's origin.
+  const cdn = createServer(async (req, res) => {
+    try {
+      const body = await readFile(join(out, new URL(req.url, 'http://x').pathname.replace(/^\/+/, '')));
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': origin }).end(body);
+    } catch {
+      res.writeHead(404, { 'access-control-allow-origin': origin }).end('{}');
+    }
+  });
+  await new Promise((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+  try {
+    const { page, problems } = await openPage(demo, 'en.html');
+    await mountWithStore(page, { published: `http://127.0.0.1:${cdn.address().port}/` });
+    const result = await page.evaluate(async () => {
+      const ids = window.isnad.annotations().map((a) => a.id);
+      let refused = null;
+      try {
+        await window.isnad.store.create(window.isnad.annotations()[0]);
+      } catch (err) {
+        refused = err.message;
+      }
+      return { ids, refused, describe: window.isnad.store.describe() };
+    });
+    assert.deepEqual(result.ids, [added.id]);
+    assert.equal(await markedText(page, added.id), added.text);
+    assert.match(result.refused, /read-only/);
+    assert.match(result.describe, /published annotations at http:\/\/127\.0\.0\.1:\d+\/ \(read-only\)/);
+    assert.deepEqual(await page.evaluate(() => window.storeEvents), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    cdn.close();
+  }
 });
