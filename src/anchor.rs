@@ -714,7 +714,8 @@ impl Query {
                 refined_by: Some(inner),
                 ..
             } => self.collect(inner),
-            Selector::CssSelector { .. } => {}
+            // Ranges and selectors Isnad does not read give no text to look for.
+            Selector::CssSelector { .. } | Selector::RangeSelector { .. } | Selector::Other(_) => {}
         }
     }
 }

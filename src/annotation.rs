@@ -4,9 +4,14 @@
 //! Positions in selectors count Unicode code points of the article root's `textContent`, as the
 //! W3C model says; quotes carry up to 32 code points of context on each side.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::marks::Kind;
+
+/// Properties Isnad does not know, kept as they came so that a round trip loses nothing.
+pub type Extra = BTreeMap<String, serde_json::Value>;
 
 /// The JSON-LD context of every annotation.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -24,12 +29,33 @@ pub struct Annotation {
     pub kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub motivation: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// One body or several (one is read as a list of one).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub body: Vec<Body>,
     pub target: Target,
     /// What Isnad knows beyond the W3C vocabulary (stance, claim type, confidence, entity).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isnad: Option<Details>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A property the W3C model allows as one value or an array of them.
+fn one_or_many<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany<T> {
+        Many(Vec<T>),
+        One(T),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::Many(v) => v,
+        OneOrMany::One(t) => vec![t],
+    })
 }
 
 /// A body: the kind (classifying), the link to a source (linking), tags.
@@ -40,20 +66,91 @@ pub enum Body {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         purpose: Option<String>,
         value: String,
+        #[serde(flatten)]
+        extra: Extra,
     },
     SpecificResource {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         purpose: Option<String>,
         source: String,
+        #[serde(flatten)]
+        extra: Extra,
     },
+    /// Any other body (an IRI, an image, a choice …), kept as it came.
+    #[serde(untagged)]
+    Other(serde_json::Value),
+}
+
+impl Body {
+    /// A `TextualBody` with a purpose.
+    pub fn textual(purpose: &str, value: impl Into<String>) -> Self {
+        Body::TextualBody {
+            purpose: Some(purpose.into()),
+            value: value.into(),
+            extra: Extra::new(),
+        }
+    }
+
+    /// A `SpecificResource` body pointing at another resource (a source annotation).
+    pub fn link(purpose: &str, source: impl Into<String>) -> Self {
+        Body::SpecificResource {
+            purpose: Some(purpose.into()),
+            source: source.into(),
+            extra: Extra::new(),
+        }
+    }
 }
 
 /// The page and the place in it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Target {
+    /// The page; empty for the other kinds of target W3C allows (kept in `extra`).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub source: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub selector: Vec<Selector>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Target {
+    /// A page and selectors on it.
+    pub fn new(source: impl Into<String>, selector: Vec<Selector>) -> Self {
+        Target {
+            source: source.into(),
+            selector,
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Target {
+    /// A target is an IRI, or an object with a `source` and one selector or several.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Specific {
+            #[serde(default)]
+            source: String,
+            #[serde(default, deserialize_with = "one_or_many")]
+            selector: Vec<Selector>,
+            #[serde(flatten)]
+            extra: Extra,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Form {
+            Iri(String),
+            Specific(Specific),
+        }
+        Ok(match Form::deserialize(d)? {
+            Form::Iri(source) => Target::new(source, Vec::new()),
+            Form::Specific(s) => Target {
+                source: s.source,
+                selector: s.selector,
+                extra: s.extra,
+            },
+        })
+    }
 }
 
 /// Ways to find the annotated text again.
@@ -76,6 +173,16 @@ pub enum Selector {
         #[serde(rename = "refinedBy", default, skip_serializing_if = "Option::is_none")]
         refined_by: Option<Box<Selector>>,
     },
+    /// The W3C form of a range: from one selected point to another.
+    RangeSelector {
+        #[serde(rename = "startSelector")]
+        start_selector: Box<Selector>,
+        #[serde(rename = "endSelector")]
+        end_selector: Box<Selector>,
+    },
+    /// Any other selector (XPath, fragment, SVG …), kept as it came.
+    #[serde(untagged)]
+    Other(serde_json::Value),
 }
 
 /// Isnad's own description of a detection.
@@ -123,6 +230,7 @@ impl Annotation {
             Body::TextualBody {
                 purpose: Some(p),
                 value,
+                ..
             } if p == "classifying" => match value.as_str() {
                 "claim" => Some(Kind::Claim),
                 "source" => Some(Kind::Source),
@@ -139,6 +247,7 @@ impl Annotation {
             Body::SpecificResource {
                 purpose: Some(p),
                 source,
+                ..
             } if p == "linking" => Some(source.as_str()),
             _ => None,
         })

@@ -242,21 +242,15 @@ pub fn from_hypothesis(
             "assessment" => Some(Kind::Assessment),
             _ => None,
         });
-    let mut body = vec![Body::TextualBody {
-        purpose: Some("classifying".into()),
-        value: kind.unwrap_or(Kind::Claim).as_str().into(),
-    }];
+    let mut body = vec![Body::textual(
+        "classifying",
+        kind.unwrap_or(Kind::Claim).as_str(),
+    )];
     if !row.text.trim().is_empty() {
-        body.push(Body::TextualBody {
-            purpose: Some("commenting".into()),
-            value: row.text.clone(),
-        });
+        body.push(Body::textual("commenting", row.text.clone()));
     }
     for tag in &row.tags {
-        body.push(Body::TextualBody {
-            purpose: Some("tagging".into()),
-            value: tag.clone(),
-        });
+        body.push(Body::textual("tagging", tag.clone()));
     }
     Some(Annotation {
         context: CONTEXT.into(),
@@ -264,13 +258,11 @@ pub fn from_hypothesis(
         kind: "Annotation".into(),
         motivation: Some("commenting".into()),
         body,
-        target: Target {
-            source: row.uri.clone(),
-            selector,
-        },
+        target: Target::new(row.uri.clone(), selector),
         isnad: Some(Details {
             note: (!row.text.trim().is_empty()).then(|| row.text.clone()),
             ..Details::default()
         }),
+        extra: Default::default(),
     })
 }

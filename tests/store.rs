@@ -233,19 +233,14 @@ fn annotation(page: &str, n: usize) -> Value {
         id: stable_id(Kind::Claim, &selector),
         kind: "Annotation".to_string(),
         motivation: Some("classifying".to_string()),
-        body: vec![Body::TextualBody {
-            purpose: Some("classifying".to_string()),
-            value: "claim".to_string(),
-        }],
-        target: Target {
-            source: page.to_string(),
-            selector,
-        },
+        body: vec![Body::textual("classifying", "claim")],
+        target: Target::new(page, selector),
         isnad: Some(Details {
             claim_type: Some("statistic".to_string()),
             confidence: Some(0.75),
             ..Details::default()
         }),
+        extra: Default::default(),
     };
     serde_json::to_value(a).unwrap()
 }

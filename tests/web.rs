@@ -591,3 +591,41 @@ fn rated_claims_export_as_claim_reviews_and_hypothesis_rows_come_in() {
     assert_eq!(f.marked("urn:hypothesis:h1"), "exports rose 8%");
     w.destroy().unwrap();
 }
+
+#[wasm_bindgen_test]
+fn loaded_annotations_keep_what_isnad_does_not_know() {
+    let f = Fixture::new("<p>The ministry said exports rose 8% in 2023.</p>");
+    let mut w = f.mount();
+    let content = f.container.text_content().unwrap();
+    let start = content.find("exports").unwrap();
+    let annotation = format!(
+        r#"[{{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://cms.example/a/1", "type": "Annotation",
+            "creator": {{"type": "Person", "name": "Salma"}}, "created": "2026-11-29T10:00:00Z",
+            "body": {{"type": "TextualBody", "purpose": "classifying", "value": "claim", "language": "en"}},
+            "target": {{"source": "https://news.example/", "selector": {{"type": "TextPositionSelector", "start": {start}, "end": {}}}, "state": {{"type": "HttpRequestState", "value": "Accept: text/html"}}}}}}]"#,
+        start + "exports rose 8%".len()
+    );
+    let counts = w.load(ranges(&annotation)).unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&counts, &"anchored".into())
+            .unwrap()
+            .as_f64(),
+        Some(1.0)
+    );
+    assert_eq!(f.marked("https://cms.example/a/1"), "exports rose 8%");
+    let back = js_sys::JSON::stringify(&w.annotations().unwrap())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    for kept in [
+        r#""creator":{"name":"Salma","type":"Person"}"#,
+        r#""created":"2026-11-29T10:00:00Z""#,
+        r#""language":"en""#,
+        r#""state":{"type":"HttpRequestState""#,
+    ] {
+        assert!(back.contains(kept), "{kept} lost: {back}");
+    }
+    let err = w.load(ranges(r#"[{"id": "x"}]"#)).unwrap_err();
+    assert!(err.is_instance_of::<js_sys::TypeError>());
+    assert_eq!(f.marks(), 1, "a bad load changes nothing");
+}

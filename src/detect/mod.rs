@@ -186,21 +186,12 @@ pub fn annotations<N: Clone>(
         .zip(selectors)
         .zip(&ids)
         .map(|((d, selector), id)| {
-            let mut body = vec![Body::TextualBody {
-                purpose: Some("classifying".into()),
-                value: d.kind.as_str().into(),
-            }];
+            let mut body = vec![Body::textual("classifying", d.kind.as_str())];
             if let Some(source) = d.source.and_then(|s| ids.get(s)) {
-                body.push(Body::SpecificResource {
-                    purpose: Some("linking".into()),
-                    source: source.clone(),
-                });
+                body.push(Body::link("linking", source.clone()));
             }
             if d.unsourced() {
-                body.push(Body::TextualBody {
-                    purpose: Some("tagging".into()),
-                    value: "unsourced".into(),
-                });
+                body.push(Body::textual("tagging", "unsourced"));
             }
             let cue = d.cue.map(|(a, b)| {
                 chars[a.min(chars.len())..b.min(chars.len())]
@@ -213,10 +204,7 @@ pub fn annotations<N: Clone>(
                 kind: "Annotation".into(),
                 motivation: Some("classifying".into()),
                 body,
-                target: Target {
-                    source: page.into(),
-                    selector,
-                },
+                target: Target::new(page, selector),
                 isnad: Some(Details {
                     stance: d.stance.map(|s| format!("{s:?}").to_lowercase()),
                     cue,
@@ -226,6 +214,7 @@ pub fn annotations<N: Clone>(
                     unsourced: d.unsourced(),
                     ..Details::default()
                 }),
+                extra: Default::default(),
             }
         })
         .collect()
