@@ -82,6 +82,7 @@ class Handle {
   #widget;
   #store;
   #listeners = [];
+  #unlisten = () => {};
 
   constructor(widget, store = null) {
     this.#widget = widget;
@@ -99,6 +100,10 @@ class Handle {
     const report = (err) => this.#emit(err?.conflict ? 'conflict' : 'error', err?.conflict ? { ...err.conflict, error: err } : err);
     store.on?.('error', report);
     store.on?.('conflict', report);
+    this.#unlisten = () => {
+      store.off?.('error', report);
+      store.off?.('conflict', report);
+    };
     try {
       this.load(await store.list(pageUrl()));
     } catch (err) {
@@ -227,6 +232,7 @@ class Handle {
   /** Removes every mark and lets go of the article. Safe to call twice. */
   destroy() {
     this.#listeners = [];
+    this.#unlisten();
     guard(() => this.#widget.destroy());
   }
 }
