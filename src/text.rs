@@ -53,6 +53,13 @@ const BLOCKS: &[&str] = &[
     "caption",
 ];
 
+/// A step of the walk over the tree.
+enum Step<N> {
+    Enter(N),
+    /// The end of a block: a line break.
+    Leave,
+}
+
 /// One text node's share of the article text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run<N> {
@@ -105,8 +112,25 @@ impl<N: Clone> TextLayer<N> {
             runs: Vec::new(),
             content_len: 0,
         };
-        for child in tree.children(root) {
-            layer.read(tree, &child);
+        // An explicit stack, not recursion: a page may nest elements thousands deep.
+        let mut stack: Vec<Step<N>> = tree
+            .children(root)
+            .into_iter()
+            .rev()
+            .map(Step::Enter)
+            .collect();
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Leave => layer.break_line(),
+                Step::Enter(node) => {
+                    if let Some(block) = layer.read(tree, &node) {
+                        if block {
+                            stack.push(Step::Leave);
+                        }
+                        stack.extend(tree.children(&node).into_iter().rev().map(Step::Enter));
+                    }
+                }
+            }
         }
         // A trailing break carries nothing.
         if layer.chars.last() == Some(&'\n') {
@@ -116,7 +140,9 @@ impl<N: Clone> TextLayer<N> {
         layer
     }
 
-    fn read<T: Tree<Node = N>>(&mut self, tree: &T, node: &N) {
+    /// Reads one node; for an element whose children are to be read, says whether it is a
+    /// block (a break follows its children).
+    fn read<T: Tree<Node = N>>(&mut self, tree: &T, node: &N) -> Option<bool> {
         if let Some(data) = tree.text(node) {
             // Whitespace between blocks is layout, not text: a line starts with what is read.
             let at_line_start = self.chars.last().is_none_or(|c| *c == '\n');
@@ -134,12 +160,12 @@ impl<N: Clone> TextLayer<N> {
                 });
             }
             self.content_len += len;
-            return;
+            return None;
         }
-        let Some(tag) = tree.tag(node) else { return };
+        let tag = tree.tag(node)?;
         if tag == "br" {
             self.break_line();
-            return;
+            return None;
         }
         let block = BLOCKS.contains(&tag.as_str());
         if block {
@@ -148,14 +174,9 @@ impl<N: Clone> TextLayer<N> {
         // A skipped block (a caption, an ad) still separates the text around it.
         if skip(tree, node, &tag).is_some() {
             self.content_len += tree.content_len(node);
-            return;
+            return None;
         }
-        for child in tree.children(node) {
-            self.read(tree, &child);
-        }
-        if block {
-            self.break_line();
-        }
+        Some(block)
     }
 
     fn break_line(&mut self) {

@@ -32,6 +32,18 @@ pub trait Tree {
     }
 }
 
+/// The node and everything below it, in document order, without recursion (pages can nest
+/// elements thousands deep).
+pub fn descendants<T: Tree + ?Sized>(tree: &T, node: &T::Node) -> Vec<T::Node> {
+    let mut out = Vec::new();
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        stack.extend(tree.children(&n).into_iter().rev());
+        out.push(n);
+    }
+    out
+}
+
 /// Elements whose content is never text a reader reads in the article flow.
 const NEVER_TEXT: &[&str] = &[
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object",
@@ -228,7 +240,8 @@ pub fn find_article<T: Tree>(tree: &T, top: &T::Node) -> T::Node {
 
 /// Calls `f` on every element below `node` that is not skipped, in document order.
 fn visit_candidates<T: Tree>(tree: &T, node: &T::Node, f: &mut dyn FnMut(&T::Node, &str)) {
-    for child in tree.children(node) {
+    let mut stack: Vec<T::Node> = tree.children(node).into_iter().rev().collect();
+    while let Some(child) = stack.pop() {
         let Some(tag) = tree.tag(&child) else {
             continue;
         };
@@ -238,7 +251,7 @@ fn visit_candidates<T: Tree>(tree: &T, node: &T::Node, f: &mut dyn FnMut(&T::Nod
             continue;
         }
         f(&child, &tag);
-        visit_candidates(tree, &child, f);
+        stack.extend(tree.children(&child).into_iter().rev());
     }
 }
 
@@ -260,15 +273,18 @@ fn article_text_len<T: Tree>(tree: &T, node: &T::Node) -> usize {
 
 /// Code points of readable, non-blank text below a node.
 fn readable_len<T: Tree>(tree: &T, node: &T::Node) -> usize {
-    if let Some(text) = tree.text(node) {
-        return text.chars().filter(|c| !c.is_whitespace()).count();
+    let mut total = 0;
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        if let Some(text) = tree.text(&n) {
+            total += text.chars().filter(|c| !c.is_whitespace()).count();
+            continue;
+        }
+        let Some(tag) = tree.tag(&n) else { continue };
+        if skip(tree, &n, &tag).is_some() {
+            continue;
+        }
+        stack.extend(tree.children(&n));
     }
-    let Some(tag) = tree.tag(node) else { return 0 };
-    if skip(tree, node, &tag).is_some() {
-        return 0;
-    }
-    tree.children(node)
-        .iter()
-        .map(|c| readable_len(tree, c))
-        .sum()
+    total
 }

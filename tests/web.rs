@@ -629,3 +629,32 @@ fn loaded_annotations_keep_what_isnad_does_not_know() {
     assert!(err.is_instance_of::<js_sys::TypeError>());
     assert_eq!(f.marks(), 1, "a bad load changes nothing");
 }
+
+#[wasm_bindgen_test]
+fn a_dom_five_thousand_levels_deep() {
+    let f = Fixture::new("");
+    let doc = document();
+    let mut parent: Element = f.container.clone();
+    for i in 0..5_000 {
+        let child = doc
+            .create_element(if i % 2 == 0 { "span" } else { "div" })
+            .unwrap();
+        parent.append_child(&child).unwrap();
+        parent = child;
+    }
+    parent.set_text_content(Some("The ministry said exports rose 8% in 2023."));
+    let before = f.html();
+    let mut w = f.mount();
+    assert_eq!(
+        w.text().unwrap(),
+        "The ministry said exports rose 8% in 2023."
+    );
+    w.highlight(ranges(
+        r#"[{"start": 18, "end": 41, "kind": "claim", "id": "deep"}]"#,
+    ))
+    .unwrap();
+    assert_eq!(f.marked("deep"), "exports rose 8% in 2023");
+    assert!(js_sys::Array::from(&w.detect().unwrap()).length() > 0);
+    w.destroy().unwrap();
+    assert_eq!(f.html(), before);
+}
