@@ -1433,6 +1433,7 @@ mod head_data {
         hd("منظمة", Organisation, F, S),
         hd("منظمات", Organisation, F, P),
         hd("هيئة", Organisation, F, S),
+        hd("أرصاد", Organisation, F, P),
         hd("مؤسسة", Organisation, F, S),
         hd("جامعة", Organisation, F, S),
         hd("معهد", Organisation, M, S),

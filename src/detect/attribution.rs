@@ -187,7 +187,9 @@ fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
             && w.norm == "في"
             && words
                 .get(j + 1)
-                .is_some_and(|n| arabic_source_head(&n.norm).is_some())
+                .and_then(|n| arabic_source_head(&n.norm))
+                // «قالت الشركة في بيان»: where it was said, not part of who said it.
+                .is_some_and(|h| h.kind != HeadKind::Document)
         {
             j += 2;
             continue;
@@ -273,6 +275,8 @@ fn arabic_subject_before(words: &[Word], cue: usize) -> Option<(usize, usize)> {
                 | "فكان"
                 | "فكانت"
                 | "غير"
+                | "لكن"
+                | "ولكن"
                 | "و"
                 | "ف"
         )
@@ -330,10 +334,17 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
     let words = &sentence.words;
     let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
     let mut i = 0;
-    // Headline style: «وزير الصحة: ...».
-    if let Some(colon) = words.iter().position(|w| w.norm == ":") {
-        if colon > 0 && colon <= 6 && arabic_source_head(&words[0].norm).is_some() {
-            if let Some(source) = span(words, 0, colon) {
+    // Headline style: «وزير الصحة: ...», also after a live-blog timestamp («٠٨:٤٠ — الأرصاد:»).
+    let lead = lead_in(words);
+    if let Some(colon) = words
+        .iter()
+        .skip(lead)
+        .position(|w| w.norm == ":")
+        .map(|c| c + lead)
+    {
+        let head = words.get(lead).map_or("", |w| w.norm.as_str());
+        if colon > lead && colon <= lead + 6 && arabic_source_head(head).is_some() {
+            if let Some(source) = span(words, lead, colon) {
                 let after = span(words, colon + 1, words.len());
                 found.push(Attribution {
                     source: Some(source),
@@ -426,7 +437,11 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     .strip_prefix('ل')
                     .is_some_and(|r| arabic_source_head(r).is_some())
         });
-        let np_end = if addressee {
+        // «، مؤكداً أن», «، واصفاً نتائج العام بأنها»: an adverbial participle continues the
+        // sentence's speaker; what follows it is its object, not a subject.
+        let participle =
+            i > 0 && matches!(words[i - 1].norm.as_str(), "،" | ",") && is_participle(&w.norm);
+        let np_end = if addressee || participle {
             None
         } else {
             arabic_np(words, i + 1, cue.frame)
@@ -451,10 +466,6 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         // «قالت: "..."»), or the subject came first (SVO: «مصادر مطلعة ... قالت إن»).
         // «، متوقعةً هطول ...», «، مؤكداً أن»: an active participle after a comma continues
         // the sentence's speaker.
-        let participle = i > 0
-            && matches!(words[i - 1].norm.as_str(), "،" | ",")
-            && w.norm.starts_with('م')
-            && (w.norm.ends_with('ا') || w.norm.ends_with('ه'));
         let mut implied = source.is_none()
             && (participle
                 || words.get(i + 1).is_some_and(|n| {
@@ -498,6 +509,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             _ => {
                 if let Some(c) = complement_at.filter(|&c| c >= after_np) {
                     let end = arabic_clause_end(words, c + 1);
+                    let end = next_report(words, c + 1, end);
                     attribution.content = span(words, c + 1, end);
                     next = end;
                 } else if words.get(after_np).is_some_and(|w| w.norm == "عدم") {
@@ -508,24 +520,20 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                         .unwrap_or(end);
                     attribution.content = span(words, after_np, end);
                     next = end;
-                } else if cue.stance != Stance::Accusation
-                    && complement_at.is_none()
-                    && words
-                        .get(after_np)
+                } else if let Some(object) = (cue.stance != Stance::Accusation
+                    && complement_at.is_none())
+                .then(|| after_parenthetical(words, after_np))
+                .filter(|&o| {
+                    words
+                        .get(o)
                         .is_some_and(|w| w.is_word() && !w.in_quote && !is_demonstrative(w))
-                {
-                    // «أعلنت هيئة الأرصاد رفع مستوى التحذير ...», «أفادت مصادر بوصول ...»: a
-                    // verbal-noun object is the content, up to «، وقالت ...».
-                    let end = arabic_clause_end(words, after_np);
-                    let end = (after_np..end)
-                        .find(|&j| {
-                            matches!(words[j].norm.as_str(), "،" | ",")
-                                && words.get(j + 1).is_some_and(|n| {
-                                    n.norm.starts_with('و') && arabic_cue(&n.norm).is_some()
-                                })
-                        })
-                        .unwrap_or(end);
-                    attribution.content = span(words, after_np, end);
+                }) {
+                    // «أعلنت هيئة الأرصاد رفع مستوى التحذير ...», «أفادت مصادر بوصول ...»,
+                    // «أعلنت الوزارة، اليوم الأحد، إطلاق ...»: a verbal-noun object is the
+                    // content, up to «، وقالت ...».
+                    let end = arabic_clause_end(words, object);
+                    let end = next_report(words, object, end);
+                    attribution.content = span(words, object, end);
                     next = end;
                 } else if cue.stance == Stance::Accusation {
                     // «اتهمه بتجاهل ...»: the charge after ب.
@@ -541,6 +549,55 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         found.push(attribution);
         i = next.max(i + 1);
     }
+}
+
+/// The word after a short parenthetical that opens at `at` («، اليوم الأحد، ...»), or `at`.
+fn after_parenthetical(words: &[Word], at: usize) -> usize {
+    if !words
+        .get(at)
+        .is_some_and(|w| matches!(w.norm.as_str(), "،" | ","))
+    {
+        return at;
+    }
+    let close = (at + 1..words.len().min(at + 6)).find(|&j| words[j].is_punct());
+    match close {
+        Some(c)
+            if c > at + 1
+                && words[c].norm == words[at].norm
+                && words[at + 1..c].iter().all(|w| {
+                    !w.in_quote
+                        && arabic_cue(&w.norm).is_none()
+                        && !matches!(w.norm.as_str(), "الذي" | "التي" | "الذين")
+                }) =>
+        {
+            c + 1
+        }
+        _ => at,
+    }
+}
+
+/// Where content that starts at `from` gives way to a second report of the same speaker
+/// before `end`: «، وقال ...», «، مؤكداً أن ...», «، مشيرةً إلى أن ...».
+fn next_report(words: &[Word], from: usize, end: usize) -> usize {
+    (from..end)
+        .find(|&j| {
+            matches!(words[j].norm.as_str(), "،" | ",")
+                && words.get(j + 1).is_some_and(|n| {
+                    !n.in_quote
+                        && arabic_cue(&n.norm).is_some()
+                        && (n.norm.starts_with('و') || is_participle(&n.norm))
+                })
+        })
+        .unwrap_or(end)
+}
+
+/// An active participle used adverbially («مؤكداً», «مضيفةً», «مشيرا»): م… with the accusative
+/// ending (the alif of tanween or the feminine ه).
+fn is_participle(norm: &str) -> bool {
+    let accusative = norm.ends_with('ا') && !norm.ends_with("وا");
+    (norm.starts_with('م') && (accusative || norm.ends_with('ه')))
+        // The first form, فاعلاً: «لافتاً», «واصفاً».
+        || (accusative && norm.chars().nth(1) == Some('ا') && norm.chars().count() == 5)
 }
 
 fn is_according_to(lemma: &str) -> bool {
@@ -1071,8 +1128,21 @@ fn quotes_of(
         if let Some(k) = target {
             let a = &mut found[k];
             // A quote is the assessment; content that covered it is not content any more.
+            // Content that says more than the quote keeps its other clauses.
+            let rest = |c: (usize, usize)| {
+                sentence
+                    .words
+                    .iter()
+                    .filter(|w| {
+                        w.is_word()
+                            && c.0 <= w.start
+                            && w.end <= c.1
+                            && !(q.outer.start <= w.start && w.end <= q.outer.end)
+                    })
+                    .count()
+            };
             if a.content.is_some_and(|c| {
-                (c.0 <= q.outer.start && q.outer.end <= c.1 + 1)
+                (c.0 <= q.outer.start && q.outer.end <= c.1 + 1 && rest(c) < 4)
                     || (q.outer.start <= c.0 && c.1 <= q.outer.end)
             }) {
                 a.content = None;

@@ -255,8 +255,37 @@ fn judge(doc: &Document, start: usize, end: usize, attributed: bool) -> Option<(
 pub fn in_content(doc: &Document, start: usize, end: usize, sourced: bool) -> Vec<Claim> {
     let words = words_in(doc, start, end);
     let mut out = Vec::new();
-    claims_of(doc, &words, sourced, &mut out);
+    // A direct quote inside the content is an assessment or claims of its own: the clauses
+    // around it are judged apart. Scare quotes of a word or two stay in their clause.
+    let mut from = 0;
+    let mut k = 0;
+    while k < words.len() {
+        if !words[k].in_quote {
+            k += 1;
+            continue;
+        }
+        let run_end = (k..words.len())
+            .find(|&j| !words[j].in_quote)
+            .unwrap_or(words.len());
+        // «أن اللقاح «آمن وفعّال»،»: a quote that ends its clause is the speaker's words too.
+        let ends_clause = words[run_end..]
+            .iter()
+            .find(|w| !is_quote_mark(&w.norm))
+            .is_none_or(|w| w.is_punct());
+        if word_count(&words, k, run_end) >= 3 || ends_clause {
+            // The quote mark before the quote's first word belongs to neither side.
+            claims_of(doc, &words[from..k], sourced, &mut out);
+            from = run_end;
+        }
+        k = run_end;
+    }
+    claims_of(doc, &words[from..], sourced, &mut out);
     out
+}
+
+fn is_quote_mark(norm: &str) -> bool {
+    norm.chars()
+        .all(|c| matches!(c, '«' | '»' | '"' | '“' | '”' | '„' | '\'' | '‘' | '’'))
 }
 
 /// Prepositions that open a phrase, not a clause («في», "about"): a comma-separated piece that

@@ -306,6 +306,35 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_continues_the_speaker_and_keeps_content_around_a_quote() {
+        let f = marks(
+            "وقال الوزير، في بيان صحفي، إن الحملة تأتي بعد تسجيل 1,340 إصابة، مؤكداً أن اللقاح «آمن وفعّال»، وأنه متوفر في أكثر من 2,000 مركز صحي.",
+        );
+        has(
+            &f,
+            Kind::Claim,
+            "الحملة تأتي بعد تسجيل 1,340 إصابة",
+            Some("الوزير"),
+        );
+        has(&f, Kind::Assessment, "آمن وفعّال", Some("الوزير"));
+        has(
+            &f,
+            Kind::Claim,
+            "وأنه متوفر في أكثر من 2,000 مركز صحي",
+            Some("الوزير"),
+        );
+        let f = marks("أعلنت وزارة الصحة، اليوم الأحد، إطلاق حملة وطنية تستهدف 1.2 مليون طفل.");
+        has(
+            &f,
+            Kind::Claim,
+            "إطلاق حملة وطنية تستهدف 1.2 مليون طفل",
+            Some("وزارة الصحة"),
+        );
+        let f = marks("١٣:٠٠ — الأرصاد: ذروة العاصفة متوقعة بين الرابعة والسابعة مساءً.");
+        has(&f, Kind::Source, "الأرصاد", None);
+    }
+
+    #[test]
     fn a_quote_with_a_figure_is_a_claim_else_an_assessment() {
         let f = marks(
             "\"We had gusts of 50 miles an hour at 3 a.m. That changes everything,\" she said.",
