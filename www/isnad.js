@@ -219,6 +219,22 @@ class Handle {
     guard(() => this.#widget.off(event, listener));
   }
 
+  /**
+   * schema.org ClaimReview objects for the claims an editor rated (`isnad.rating`), ready for a
+   * `<script type="application/ld+json">`. `publisher` is `{ name, url, articleDate? }`.
+   */
+  claimReviews(publisher) {
+    return guard(() => this.#widget.claimReviews(publisher));
+  }
+
+  /**
+   * Brings in annotations from the Hypothesis API (its `rows`, or the search response);
+   * returns `{ anchored, orphans, skipped }`. They are written to the store like any addition.
+   */
+  importHypothesis(rows) {
+    return guard(() => this.#widget.importHypothesis(rows));
+  }
+
   /** Number of <mark> elements Isnad has in the article. */
   markCount() {
     return guard(() => this.#widget.markCount());

@@ -1,6 +1,8 @@
 //! The annotations a mounted widget holds (loaded, added by an editor, or detected), where
 //! each one anchors in the article now, and who listens to changes.
 
+use std::collections::HashMap;
+
 use wasm_bindgen::JsValue;
 use web_sys::Node;
 
@@ -22,6 +24,8 @@ pub const EVENTS: &[&str] = &["create", "update", "delete", "select"];
 #[derive(Default)]
 pub struct Library {
     items: Vec<Item>,
+    /// Position of each id in `items`: loading thousands of annotations stays linear.
+    index: HashMap<String, usize>,
     listeners: Vec<(String, js_sys::Function)>,
 }
 
@@ -47,21 +51,24 @@ impl Library {
         } else {
             Status::Orphan
         };
-        let item = Item {
+        self.keep(Item {
             annotation,
             at,
             status,
-        };
-        match self
-            .items
-            .iter_mut()
-            .find(|i| i.annotation.id == item.annotation.id)
-        {
-            Some(old) => {
-                *old = item;
+        })
+    }
+
+    /// Keeps an item whose place is known (a detection, or one just anchored), replacing one
+    /// with the same id. Returns whether it replaced one.
+    pub fn keep(&mut self, item: Item) -> bool {
+        match self.index.get(&item.annotation.id) {
+            Some(&i) => {
+                self.items[i] = item;
                 true
             }
             None => {
+                self.index
+                    .insert(item.annotation.id.clone(), self.items.len());
                 self.items.push(item);
                 false
             }
@@ -69,12 +76,16 @@ impl Library {
     }
 
     pub fn remove(&mut self, id: &str) -> Option<Annotation> {
-        let index = self.items.iter().position(|i| i.annotation.id == id)?;
-        Some(self.items.remove(index).annotation)
+        let index = self.index.remove(id)?;
+        let removed = self.items.remove(index).annotation;
+        for i in self.index.values_mut().filter(|i| **i > index) {
+            *i -= 1;
+        }
+        Some(removed)
     }
 
     pub fn get(&self, id: &str) -> Option<&Item> {
-        self.items.iter().find(|i| i.annotation.id == id)
+        self.index.get(id).and_then(|&i| self.items.get(i))
     }
 
     pub fn items(&self) -> &[Item] {

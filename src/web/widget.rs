@@ -12,8 +12,8 @@ use super::anchoring::content_offset;
 use super::dom::DomTree;
 use super::errors::{error, range_error, type_error};
 use super::highlight::Highlighter;
-use super::library::{Library, EVENTS};
-use crate::anchor::Anchorer;
+use super::library::{Item, Library, EVENTS};
+use crate::anchor::{Anchorer, Status};
 use crate::annotation::{stable_id, Annotation};
 use crate::detect::{annotations, detect};
 use crate::export::{claim_reviews, from_hypothesis, HypothesisRow, Publisher};
@@ -164,9 +164,13 @@ impl Widget {
         let content = mounted.content();
         let page = page_url(&mounted.document);
         let annotations = annotations(&mounted.layer, &content, &page, &found);
-        let anchorer = Anchorer::new(&content);
-        for a in &annotations {
-            mounted.library.put(&anchorer, &mounted.layer, a.clone());
+        // Detections know their place: no need to anchor them.
+        for (d, a) in found.iter().zip(&annotations) {
+            mounted.library.keep(Item {
+                annotation: a.clone(),
+                at: Some((d.start, d.end)),
+                status: Status::Exact,
+            });
         }
         mounted.remark()?;
         to_js(&annotations, "detect")
@@ -282,7 +286,7 @@ impl Widget {
 
     /// Brings in annotations from the Hypothesis API (`rows` as its search API returns them,
     /// or an object with `rows`): their UTF-16 positions become code points of this article.
-    /// Returns `{ anchored, orphans, skipped }`.
+    /// Each one is announced as `create`. Returns `{ anchored, orphans, skipped }`.
     #[wasm_bindgen(js_name = importHypothesis)]
     pub fn import_hypothesis(&mut self, rows: JsValue) -> Result<JsValue, JsValue> {
         let mounted = self.live_mut()?;
@@ -308,7 +312,16 @@ impl Widget {
             .filter_map(|r| from_hypothesis(r, &counted, root_start))
             .collect();
         let skipped = rows.len() - converted.len();
+        let ids: Vec<String> = converted.iter().map(|a| a.id.clone()).collect();
         let (anchored, orphans) = mounted.place_all(converted)?;
+        // Imported annotations are new to this page: stores and CMS listeners keep them.
+        for id in &ids {
+            if let Some(item) = mounted.library.get(id) {
+                mounted
+                    .library
+                    .emit("create", &to_js(&item.annotation, "importHypothesis")?);
+            }
+        }
         counts(&[
             ("anchored", anchored),
             ("orphans", orphans),
