@@ -327,7 +327,43 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
         }
         quotes_of(doc, sentence, index, &mut found, before);
     }
+    quotes_before_cue(doc, &mut found);
     found
+}
+
+/// «"Yes. We were slow ...," she said.»: a quote that spans sentences and no earlier report
+/// took belongs to the report that follows its closing mark directly.
+fn quotes_before_cue(doc: &Document, found: &mut [Attribution]) {
+    let mut k = 0;
+    for q in &doc.quotes {
+        let inner = (q.inner.start, q.inner.end);
+        if inner.1 <= inner.0 {
+            continue;
+        }
+        // Attributions are in text order: skip those that start before the quote closes.
+        while k < found.len() && found[k].cue.0 < q.outer.end {
+            k += 1;
+        }
+        let taken = found[k.saturating_sub(3)..found.len().min(k + 1)]
+            .iter()
+            .any(|a| a.assessments.contains(&inner));
+        let Some(a) = found.get_mut(k) else {
+            break;
+        };
+        if taken || a.source.is_none() {
+            continue;
+        }
+        let first = a.source.map_or(a.cue.0, |s| s.0.min(a.cue.0));
+        let between = doc.text.get(q.outer.end..first).unwrap_or(&[]);
+        let adjacent = first >= q.outer.end
+            && between.len() <= 3
+            && between
+                .iter()
+                .all(|c| c.is_whitespace() && *c != '\n' || matches!(c, ',' | '،'));
+        if adjacent {
+            a.assessments.push(inner);
+        }
+    }
 }
 
 fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {

@@ -251,6 +251,74 @@ fn judge(doc: &Document, start: usize, end: usize, attributed: bool) -> Option<(
     Some((kind, confidence))
 }
 
+/// Evaluative words (matching forms): reported content built on one of them and stating no
+/// figure, date or event is an evaluation ("Campaigners say the trend is predictable").
+const EVALUATIVE: &[&str] = &[
+    "predictable",
+    "unrealistic",
+    "reckless",
+    "irresponsible",
+    "misguided",
+    "unacceptable",
+    "disappointing",
+    "encouraging",
+    "disastrous",
+    "catastrophic",
+    "premature",
+    "hasty",
+    "unfair",
+    "unjust",
+    "absurd",
+    "ridiculous",
+    "outrageous",
+    "alarming",
+    "worrying",
+    "troubling",
+    "inevitable",
+    "inadequate",
+    "insufficient",
+    "excessive",
+    "unnecessary",
+    "welcome",
+    "flawed",
+    "short-sighted",
+    "shortsighted",
+    "ambitious",
+    "متسرع",
+    "متسرعه",
+    "خاطئ",
+    "خاطئه",
+    "مقلق",
+    "مقلقه",
+    "كارثي",
+    "كارثيه",
+    "مخيب",
+    "مخيبه",
+    "مجحف",
+    "مجحفه",
+    "ظالم",
+    "ظالمه",
+    "مبالغ",
+    "طموح",
+    "متوقعا",
+    "حتمي",
+    "حتميه",
+];
+
+/// Whether attributed content is an evaluation, not a statement of fact: an evaluative word,
+/// no figure or date, no event verb, one clause.
+pub fn is_evaluation(doc: &Document, start: usize, end: usize) -> bool {
+    let words = words_in(doc, start, end);
+    let n = words.iter().filter(|w| w.is_word()).count();
+    (2..=15).contains(&n)
+        && has(&words, EVALUATIVE)
+        && !has(&words, EVENT)
+        && !has(&words, CAUSAL)
+        && doc.quantities_in(start, end).next().is_none()
+        && pieces(&words).len() == 1
+        && !words.iter().any(|w| w.in_quote)
+}
+
 /// The claims in attributed content: its checkable clauses.
 pub fn in_content(doc: &Document, start: usize, end: usize, sourced: bool) -> Vec<Claim> {
     let words = words_in(doc, start, end);

@@ -103,7 +103,28 @@ pub fn detect(text: &[char]) -> Vec<Detection> {
                 confidence: 0.75,
             });
         }
-        if let Some((start, end)) = a.content {
+        if let Some((start, end)) = a
+            .content
+            .filter(|&(s, e)| claims::is_evaluation(&doc, s, e))
+        {
+            // "Campaigners say the trend is predictable": a reported evaluation.
+            let end = doc
+                .text
+                .get(start..end)
+                .and_then(|t| t.iter().rposition(|c| c.is_alphanumeric()))
+                .map_or(end, |p| start + p + 1);
+            out.push(Detection {
+                kind: Kind::Assessment,
+                start,
+                end,
+                source,
+                entity: None,
+                cue: Some(a.cue),
+                stance: Some(a.stance),
+                claim_type: None,
+                confidence: 0.6,
+            });
+        } else if let Some((start, end)) = a.content {
             for claim in claims::in_content(&doc, start, end, !a.strict) {
                 out.push(Detection {
                     kind: Kind::Claim,
@@ -332,6 +353,24 @@ mod tests {
         );
         let f = marks("١٣:٠٠ — الأرصاد: ذروة العاصفة متوقعة بين الرابعة والسابعة مساءً.");
         has(&f, Kind::Source, "الأرصاد", None);
+    }
+
+    #[test]
+    fn reported_evaluations_and_quotes_before_a_later_cue_are_assessments() {
+        let f = marks("Campaigners say the trend for cyclists is predictable.");
+        has(
+            &f,
+            Kind::Assessment,
+            "the trend for cyclists is predictable",
+            Some("Campaigners"),
+        );
+        let f = marks("\"Yes. We were slow, and we were wrong,\" she said.");
+        has(
+            &f,
+            Kind::Assessment,
+            "Yes. We were slow, and we were wrong,",
+            Some("she"),
+        );
     }
 
     #[test]
