@@ -871,6 +871,38 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             i = cue_end;
             continue;
         }
+        // "..., saying the project would ...", "..., adding that ...": a participle after a
+        // comma continues the speaker of the sentence's report.
+        // The comma may sit inside a closing quote ("... as progress," saying).
+        let comma_before = (0..i)
+            .rev()
+            .find(|&j| !matches!(words[j].norm.as_str(), "\"" | "”" | "’" | "'"))
+            .is_some_and(|j| words[j].norm == ",");
+        let continues = comma_before
+            && w.norm.ends_with("ing")
+            && trailing_at.is_none_or(|t| t <= i)
+            && found[sentence_first..].iter().any(|a| a.source.is_some());
+        if continues && cue.frame != Frame::Describe {
+            let from = if words.get(cue_end).is_some_and(|x| x.norm == "that") {
+                cue_end + 1
+            } else {
+                cue_end
+            };
+            let content = words
+                .get(from)
+                .is_some_and(|x| x.is_word() && !x.in_quote)
+                .then(|| span(words, from, words.len()))
+                .flatten();
+            if content.is_some() {
+                found.push(Attribution {
+                    implied_source: true,
+                    content,
+                    ..Attribution::new(cue_span, cue.stance, index)
+                });
+                i = words.len();
+                continue;
+            }
+        }
         let (clause_start, back, trailing) = back_source(words, i, cue_end);
         let trailing = trailing && trailing_at == Some(i);
         if trailing_at.is_some_and(|t| i < t) {
@@ -933,7 +965,9 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         } else {
             match cue.frame {
                 Frame::Describe => {
-                    if let Some(as_at) = (cue_end..words.len()).find(|&j| words[j].norm == "as") {
+                    if let Some(as_at) = (cue_end..words.len())
+                        .find(|&j| words[j].norm == "as" && !words[j].in_quote)
+                    {
                         let end = (as_at + 1..words.len())
                             .find(|&j| {
                                 words[j].is_punct() && !words[j].in_quote && words[j].norm != "-"
@@ -1059,7 +1093,10 @@ fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, u
             .rev()
             .take_while(|&j| words[j].capital || english_title(&words[j].norm))
             .last();
-        if let Some(n) = name_start {
+        // Only a name that opens its clause ("for Pine County, his office said" is no
+        // apposition).
+        let opens_clause = |n: usize| n == 0 || words[n - 1].is_punct();
+        if let Some(n) = name_start.filter(|&n| opens_clause(n)) {
             from = n;
         }
     }

@@ -374,6 +374,26 @@ mod tests {
     }
 
     #[test]
+    fn english_participle_continues_the_speaker_and_trailing_source_after_a_place() {
+        let f = marks(
+            "The farmers' association called the choice of site \"a grab dressed up as progress,\" saying the project would take 640 acres out of production.",
+        );
+        has(
+            &f,
+            Kind::Claim,
+            "the project would take 640 acres out of production",
+            Some("The farmers' association"),
+        );
+        assert!(!f
+            .iter()
+            .any(|(k, t, _)| *k == Kind::Assessment && t == "progress"));
+        let f = marks(
+            "Governor Alan Reyes has declared a state of emergency for Pine County, his office said in a statement.",
+        );
+        has(&f, Kind::Source, "his office", None);
+    }
+
+    #[test]
     fn a_quote_with_a_figure_is_a_claim_else_an_assessment() {
         let f = marks(
             "\"We had gusts of 50 miles an hour at 3 a.m. That changes everything,\" she said.",
