@@ -35,6 +35,28 @@ pub struct Detection {
 }
 
 impl Detection {
+    /// A claim or assessment that a reporting construction attributes to `source`.
+    fn attributed(
+        a: &attribution::Attribution,
+        source: Option<usize>,
+        kind: Kind,
+        (start, end): (usize, usize),
+        claim_type: Option<ClaimType>,
+        confidence: f32,
+    ) -> Self {
+        Detection {
+            kind,
+            start,
+            end,
+            source,
+            entity: None,
+            cue: Some(a.cue),
+            stance: Some(a.stance),
+            claim_type,
+            confidence,
+        }
+    }
+
     /// A claim with no source in the article.
     pub fn unsourced(&self) -> bool {
         self.kind == Kind::Claim && self.source.is_none()
@@ -73,35 +95,32 @@ pub fn detect(text: &[char]) -> Vec<Detection> {
             if quoted {
                 // A quote states facts (claims) or evaluates (an assessment), or both.
                 for (start, end, claim) in claims::in_quote(&doc, start, end) {
-                    out.push(Detection {
-                        kind: if claim.is_some() {
-                            Kind::Claim
-                        } else {
-                            Kind::Assessment
-                        },
-                        start,
-                        end,
+                    let kind = if claim.is_some() {
+                        Kind::Claim
+                    } else {
+                        Kind::Assessment
+                    };
+                    let (claim_type, confidence) =
+                        claim.map_or((None, 0.75), |c| (Some(c.kind), c.confidence));
+                    out.push(Detection::attributed(
+                        a,
                         source,
-                        entity: None,
-                        cue: Some(a.cue),
-                        stance: Some(a.stance),
-                        claim_type: claim.as_ref().map(|c| c.kind),
-                        confidence: claim.map_or(0.75, |c| c.confidence),
-                    });
+                        kind,
+                        (start, end),
+                        claim_type,
+                        confidence,
+                    ));
                 }
                 continue;
             }
-            out.push(Detection {
-                kind: Kind::Assessment,
-                start,
-                end,
+            out.push(Detection::attributed(
+                a,
                 source,
-                entity: None,
-                cue: Some(a.cue),
-                stance: Some(a.stance),
-                claim_type: None,
-                confidence: 0.75,
-            });
+                Kind::Assessment,
+                (start, end),
+                None,
+                0.75,
+            ));
         }
         if let Some((start, end)) = a
             .content
@@ -113,30 +132,24 @@ pub fn detect(text: &[char]) -> Vec<Detection> {
                 .get(start..end)
                 .and_then(|t| t.iter().rposition(|c| c.is_alphanumeric()))
                 .map_or(end, |p| start + p + 1);
-            out.push(Detection {
-                kind: Kind::Assessment,
-                start,
-                end,
+            out.push(Detection::attributed(
+                a,
                 source,
-                entity: None,
-                cue: Some(a.cue),
-                stance: Some(a.stance),
-                claim_type: None,
-                confidence: 0.6,
-            });
+                Kind::Assessment,
+                (start, end),
+                None,
+                0.6,
+            ));
         } else if let Some((start, end)) = a.content {
             for claim in claims::in_content(&doc, start, end, !a.strict) {
-                out.push(Detection {
-                    kind: Kind::Claim,
-                    start: claim.start,
-                    end: claim.end,
+                out.push(Detection::attributed(
+                    a,
                     source,
-                    entity: None,
-                    cue: Some(a.cue),
-                    stance: Some(a.stance),
-                    claim_type: Some(claim.kind),
-                    confidence: claim.confidence,
-                });
+                    Kind::Claim,
+                    (claim.start, claim.end),
+                    Some(claim.kind),
+                    claim.confidence,
+                ));
             }
         }
     }
