@@ -516,7 +516,7 @@ fn describe_then_anchor_across_elements_with_emoji_and_harakat() {
         .set_end(&a_text, "تراجع 👍🏽".encode_utf16().count() as u32)
         .unwrap();
     let expected = String::from(range.to_string());
-    let selectors = describe(&f.container, &range).unwrap();
+    let selectors = describe(&f.container, &range, None).unwrap();
     let found = anchor(&f.container, selectors.clone()).unwrap();
     let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
     assert_eq!(get(&found, "status").as_string().as_deref(), Some("exact"));
@@ -527,6 +527,23 @@ fn describe_then_anchor_across_elements_with_emoji_and_harakat() {
     assert_eq!(
         get(&position, "start").as_f64(),
         Some(("😀 قالَ الوزير".chars().count()) as f64)
+    );
+    // With the root named, the position refines a CssSelector for it, and still anchors.
+    let refined = describe(&f.container, &range, Some("#fixture".into())).unwrap();
+    let css = js_sys::Array::from(&refined).get(1);
+    assert_eq!(
+        get(&css, "type").as_string().as_deref(),
+        Some("CssSelector")
+    );
+    assert_eq!(
+        get(&get(&css, "refinedBy"), "type").as_string().as_deref(),
+        Some("TextPositionSelector")
+    );
+    assert_eq!(
+        get(&anchor(&f.container, refined).unwrap(), "status")
+            .as_string()
+            .as_deref(),
+        Some("exact")
     );
     // The text gone: an orphan is null, never a wrong place.
     p.set_text_content(Some("نص آخر تماما لا علاقة له بما سبق."));

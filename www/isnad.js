@@ -280,11 +280,12 @@ export const Isnad = {
 
 /**
  * Selectors for a DOM Range inside `root`: a TextQuoteSelector and a TextPositionSelector
- * counting code points of `root.textContent`.
+ * counting code points of `root.textContent`; with `{ rootSelector: 'article' }` the position
+ * refines a CssSelector for the root.
  */
-export async function describe(root, range) {
+export async function describe(root, range, { rootSelector } = {}) {
   await load();
-  return guard(() => describeRange(root, range));
+  return guard(() => describeRange(root, range, rootSelector));
 }
 
 /**

@@ -56,9 +56,15 @@ fn dom_position(root: &Element, at: usize, prefer_end: bool) -> Result<(Text, u3
 }
 
 /// Selectors for a DOM range inside `root`: a `TextQuoteSelector` (32 code points of context)
-/// and a `TextPositionSelector` (code points of `root.textContent`).
+/// and a `TextPositionSelector` (code points of `root.textContent`). With `root_selector` (a CSS
+/// selector naming the root, e.g. `"article"`), the position refines a `CssSelector` for the
+/// root, so that other tools know what it counts in.
 #[wasm_bindgen]
-pub fn describe(root: &Element, range: &Range) -> Result<JsValue, JsValue> {
+pub fn describe(
+    root: &Element,
+    range: &Range,
+    root_selector: Option<String>,
+) -> Result<JsValue, JsValue> {
     if !root.contains(Some(&range.common_ancestor_container()?)) {
         return Err(error(
             "describe(root, range): the range is not inside the root",
@@ -67,7 +73,15 @@ pub fn describe(root: &Element, range: &Range) -> Result<JsValue, JsValue> {
     let start = content_offset(root, &range.start_container()?, range.start_offset()?)?;
     let end = content_offset(root, &range.end_container()?, range.end_offset()?)?;
     let content: Vec<char> = root.text_content().unwrap_or_default().chars().collect();
-    let selectors = describe_selectors(&content, start, end);
+    let mut selectors = describe_selectors(&content, start, end);
+    if let Some(value) = root_selector.filter(|v| !v.trim().is_empty()) {
+        if let Some(position) = selectors.pop() {
+            selectors.push(Selector::CssSelector {
+                value,
+                refined_by: Some(Box::new(position)),
+            });
+        }
+    }
     serde::Serialize::serialize(
         &selectors,
         &serde_wasm_bindgen::Serializer::json_compatible(),

@@ -56,51 +56,74 @@ for (const path of ['ar.html', 'en.html']) {
   });
 }
 
-test('after the page changes, annotations re-anchor as moved or fuzzy, and deleted text leaves orphans', async () => {
-  const { page, problems } = await openPage(demo, 'ar.html');
-  const result = await page.evaluate(async () => {
-    const { Isnad, describe } = await import('./isnad.js');
-    const saved = window.isnadDemo.annotations();
-    window.isnadDemo.destroy();
-    const body = document.querySelector('.article-body');
-    const exactOf = (a) => a.target.selector.find((s) => s.type === 'TextQuoteSelector').exact;
-    // 1. A paragraph inserted above everything.
-    const added = document.createElement('p');
-    added.textContent = 'تحديث: أضيفت هذه الفقرة بعد النشر.';
-    body.prepend(added);
-    // 2. One word edited inside a claim's text.
-    const edited = saved.find((a) => exactOf(a).includes('شكلت 30% من صادرات روسيا'));
-    const paragraph = [...body.querySelectorAll('p')].find((p) => p.textContent.includes('شكلت 30%'));
-    paragraph.innerHTML = paragraph.innerHTML.replace('صادرات روسيا', 'صادرات موسكو');
-    // 3. A whole paragraph deleted.
-    const gone = [...body.querySelectorAll('p')].find((p) => p.textContent.includes('تحدٍ واضح'));
-    const around = document.createRange();
-    around.selectNodeContents(gone);
-    const span = (await describe(document.querySelector('article'), around)).find((x) => x.type === 'TextPositionSelector');
-    const positionOf = (a) => a.target.selector.find((x) => x.type === 'TextPositionSelector');
-    // Positions before the edits: the inserted paragraph and the edited word come later.
-    const shift = Array.from(added.textContent).length;
-    const fromGone = saved
-      .filter((a) => positionOf(a).start >= span.start - shift && positionOf(a).end <= span.end - shift)
-      .map(exactOf);
-    gone.remove();
-    const isnad = await Isnad.mount(null);
-    const counts = isnad.load(saved);
-    const orphans = isnad.orphans().map(exactOf);
-    const statuses = Object.fromEntries(saved.map((a) => [exactOf(a), isnad.status(a.id)]));
-    return { counts, orphans, statuses, edited: edited && exactOf(edited), fromGone, total: saved.length };
+for (const { path, added } of [
+  { path: 'ar.html', added: 'تحديث: أضيفت هذه الفقرة بعد النشر.' },
+  { path: 'en.html', added: 'Update: this paragraph was added after publication.' },
+]) {
+  test(`${path}: after the page changes, annotations re-anchor as moved or fuzzy, and deleted text leaves orphans`, async () => {
+    const { page, problems } = await openPage(demo, path);
+    const result = await page.evaluate(async (addedText) => {
+      const { Isnad, describe } = await import('./isnad.js');
+      const saved = window.isnadDemo.annotations();
+      window.isnadDemo.destroy();
+      const article = document.querySelector('article');
+      const body = document.querySelector('.article-body');
+      const exactOf = (a) => a.target.selector.find((s) => s.type === 'TextQuoteSelector').exact;
+      const positionOf = (a) => a.target.selector.find((x) => x.type === 'TextPositionSelector');
+      const paragraphs = [...body.querySelectorAll('p')];
+      const spanOf = async (node) => {
+        const r = document.createRange();
+        r.selectNodeContents(node);
+        return (await describe(article, r)).find((x) => x.type === 'TextPositionSelector');
+      };
+      // 3. The second paragraph will be deleted: what was anchored in it must become orphans.
+      const gone = paragraphs[1];
+      const goneSpan = await spanOf(gone);
+      const fromGone = saved.filter((a) => positionOf(a).start >= goneSpan.start && positionOf(a).end <= goneSpan.end).map(exactOf);
+      // 2. One word edited inside a long claim of a later paragraph.
+      let edited = null;
+      for (const a of saved) {
+        const exact = exactOf(a);
+        const p = paragraphs.slice(2).find((x) => x.textContent.includes(exact));
+        if (!p || a.body[0].value !== 'claim' || Array.from(exact).length < 40) continue;
+        const word = exact.split(/\s+/).find((w) => /^[\p{L}]{5,}$/u.test(w) && p.textContent.split(w).length === 2);
+        if (!word) continue;
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const node = walker.currentNode;
+          if (node.data.includes(word)) {
+            node.data = node.data.replace(word, Array.from(word).reverse().join(''));
+            edited = exact;
+            break;
+          }
+        }
+        if (edited) break;
+      }
+      // 1. A paragraph inserted above everything.
+      const added = document.createElement('p');
+      added.textContent = addedText;
+      body.prepend(added);
+      gone.remove();
+      const isnad = await Isnad.mount(null);
+      const counts = isnad.load(saved);
+      const orphans = isnad.orphans().map(exactOf);
+      const statuses = saved.map((a) => [exactOf(a), isnad.status(a.id)]);
+      return { counts, orphans, statuses, edited, fromGone, total: saved.length };
+    }, added);
+    assert.ok(result.total > 10);
+    assert.ok(result.edited, 'a claim was edited');
+    assert.equal(result.counts.anchored + result.counts.orphans, result.total);
+    // Exactly what stood in the deleted paragraph is orphaned, and nothing else.
+    assert.ok(result.fromGone.length > 0);
+    assert.deepEqual([...result.orphans].sort(), [...result.fromGone].sort());
+    const status = Object.fromEntries(result.statuses);
+    assert.equal(status[result.edited], 'fuzzy', 'the edited claim is found approximately');
+    const moved = result.statuses.filter(([e, s]) => s === 'moved' && e !== result.edited);
+    assert.ok(moved.length > 5, 'the rest moved down by the inserted paragraph');
+    assert.deepEqual(problems, []);
+    await page.close();
   });
-  assert.ok(result.total > 10);
-  assert.equal(result.counts.anchored + result.counts.orphans, result.total);
-  // Everything from the deleted paragraph is an orphan, and nothing else is.
-  assert.ok(result.fromGone.length > 0);
-  assert.deepEqual([...result.orphans].sort(), [...result.fromGone].sort());
-  assert.equal(result.statuses[result.edited], 'fuzzy', 'the edited claim is found approximately');
-  const moved = Object.entries(result.statuses).filter(([e, s]) => s === 'moved' && e !== result.edited);
-  assert.ok(moved.length > 5, 'the rest moved down by the inserted paragraph');
-  assert.deepEqual(problems, []);
-  await page.close();
-});
+}
 
 test('add, update and remove emit create, update and delete, and keep marks in step', async () => {
   const { page, problems } = await openPage(demo, 'en.html');
