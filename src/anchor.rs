@@ -688,6 +688,7 @@ impl Query {
                 exact,
                 prefix,
                 suffix,
+                ..
             } => {
                 if self.quote.is_none() {
                     let mut before: Vec<char> = prefix.as_deref().unwrap_or("").chars().collect();
@@ -705,7 +706,7 @@ impl Query {
                     });
                 }
             }
-            Selector::TextPositionSelector { start, end } => {
+            Selector::TextPositionSelector { start, end, .. } => {
                 if self.position.is_none() {
                     self.position = Some((*start, *end));
                 }

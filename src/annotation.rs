@@ -128,6 +128,27 @@ pub enum Body {
     Other(serde_json::Value),
 }
 
+impl Selector {
+    /// A `TextQuoteSelector`; empty context is left out.
+    pub fn quote(exact: impl Into<String>, prefix: Option<String>, suffix: Option<String>) -> Self {
+        Selector::TextQuoteSelector {
+            exact: exact.into(),
+            prefix: prefix.filter(|p| !p.is_empty()),
+            suffix: suffix.filter(|s| !s.is_empty()),
+            extra: Extra::new(),
+        }
+    }
+
+    /// A `TextPositionSelector` (code points).
+    pub fn position(start: usize, end: usize) -> Self {
+        Selector::TextPositionSelector {
+            start,
+            end,
+            extra: Extra::new(),
+        }
+    }
+}
+
 impl Body {
     /// A `TextualBody` with a purpose.
     pub fn textual(purpose: &str, value: impl Into<String>) -> Self {
@@ -210,15 +231,21 @@ pub enum Selector {
         prefix: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         suffix: Option<String>,
+        #[serde(flatten)]
+        extra: Extra,
     },
     TextPositionSelector {
         start: usize,
         end: usize,
+        #[serde(flatten)]
+        extra: Extra,
     },
     CssSelector {
         value: String,
         #[serde(rename = "refinedBy", default, skip_serializing_if = "Option::is_none")]
         refined_by: Option<Box<Selector>>,
+        #[serde(flatten)]
+        extra: Extra,
     },
     /// The W3C form of a range: from one selected point to another.
     RangeSelector {
@@ -226,6 +253,8 @@ pub enum Selector {
         start_selector: Box<Selector>,
         #[serde(rename = "endSelector")]
         end_selector: Box<Selector>,
+        #[serde(flatten)]
+        extra: Extra,
     },
     /// Any other selector (XPath, fragment, SVG …), kept as it came.
     #[serde(untagged)]
@@ -304,7 +333,7 @@ impl Annotation {
     pub fn position(&self) -> Option<(usize, usize)> {
         fn find(s: &Selector) -> Option<(usize, usize)> {
             match s {
-                Selector::TextPositionSelector { start, end } => Some((*start, *end)),
+                Selector::TextPositionSelector { start, end, .. } => Some((*start, *end)),
                 Selector::CssSelector {
                     refined_by: Some(inner),
                     ..
@@ -333,12 +362,8 @@ pub fn describe(content: &[char], start: usize, end: usize) -> Vec<Selector> {
     let prefix = text(start.saturating_sub(CONTEXT_CHARS), start);
     let suffix = text(end, (end + CONTEXT_CHARS).min(content.len()));
     vec![
-        Selector::TextQuoteSelector {
-            exact: text(start, end),
-            prefix: (!prefix.is_empty()).then_some(prefix),
-            suffix: (!suffix.is_empty()).then_some(suffix),
-        },
-        Selector::TextPositionSelector { start, end },
+        Selector::quote(text(start, end), Some(prefix), Some(suffix)),
+        Selector::position(start, end),
     ]
 }
 
@@ -358,6 +383,7 @@ pub fn stable_id(kind: Kind, selectors: &[Selector]) -> String {
             exact,
             prefix,
             suffix,
+            ..
         } = s
         {
             eat(exact);

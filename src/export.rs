@@ -211,17 +211,17 @@ pub fn from_hypothesis(
                 prefix,
                 suffix,
             } if !exact.is_empty() => {
-                selector.push(Selector::TextQuoteSelector {
-                    exact: exact.clone(),
-                    prefix: prefix.clone().filter(|p| !p.is_empty()),
-                    suffix: suffix.clone().filter(|p| !p.is_empty()),
-                });
+                selector.push(Selector::quote(
+                    exact.clone(),
+                    prefix.clone(),
+                    suffix.clone(),
+                ));
             }
             HypothesisSelector::TextPositionSelector { start, end } => {
                 let start = utf16_to_code_points(counted, *start)?.checked_sub(root_start);
                 let end = utf16_to_code_points(counted, *end)?.checked_sub(root_start);
                 if let (Some(start), Some(end)) = (start, end) {
-                    selector.push(Selector::TextPositionSelector { start, end });
+                    selector.push(Selector::position(start, end));
                 }
             }
             _ => {}

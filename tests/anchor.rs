@@ -127,6 +127,7 @@ fn quote_selector(exact: &str, prefix: &str, suffix: &str) -> Selector {
         exact: exact.into(),
         prefix: (!prefix.is_empty()).then(|| prefix.into()),
         suffix: (!suffix.is_empty()).then(|| suffix.into()),
+        extra: Default::default(),
     }
 }
 
@@ -204,7 +205,11 @@ fn position_alone_is_exact_when_in_range() {
     let content = chars(EN);
     let found = anchor(
         &content,
-        &[Selector::TextPositionSelector { start: 5, end: 12 }],
+        &[Selector::TextPositionSelector {
+            start: 5,
+            end: 12,
+            extra: Default::default(),
+        }],
     );
     assert_at(found, Status::Exact, (5, 12), "position only");
 }
@@ -216,6 +221,7 @@ fn selectors_refining_a_css_selector_are_read() {
     let refined = Selector::CssSelector {
         value: "article".into(),
         refined_by: Some(Box::new(selectors[1].clone())),
+        extra: Default::default(),
     };
     let found = anchor(&content, &[selectors[0].clone(), refined]);
     assert_at(found, Status::Exact, (200, 260), "refined position");
@@ -224,6 +230,7 @@ fn selectors_refining_a_css_selector_are_read() {
     let quote = Selector::CssSelector {
         value: "article".into(),
         refined_by: Some(Box::new(selectors[0].clone())),
+        extra: Default::default(),
     };
     let found = anchor(&moved, &[quote]);
     assert_at(
@@ -296,6 +303,7 @@ fn a_quote_with_an_out_of_range_position_is_found_by_its_text() {
     selectors[1] = Selector::TextPositionSelector {
         start: 90_000,
         end: 90_080,
+        extra: Default::default(),
     };
     let found = anchor(&content, &selectors);
     assert_at(found, Status::Moved, (300, 380), "far position");
@@ -539,6 +547,7 @@ fn of_two_occurrences_the_one_whose_context_matches_wins() {
     misleading[1] = Selector::TextPositionSelector {
         start: first + shift,
         end: first + shift + repeated.chars().count(),
+        extra: Default::default(),
     };
     let found = anchor(&edited, &misleading);
     assert_at(
@@ -726,7 +735,11 @@ fn empty_quote_bad_position_and_no_selectors_are_orphans() {
         &content,
         &[
             quote_selector("", "abc", "def"),
-            Selector::TextPositionSelector { start: 3, end: 3 },
+            Selector::TextPositionSelector {
+                start: 3,
+                end: 3,
+                extra: Default::default(),
+            },
         ],
     ));
     orphan(anchor(
@@ -734,6 +747,7 @@ fn empty_quote_bad_position_and_no_selectors_are_orphans() {
         &[Selector::TextPositionSelector {
             start: 10,
             end: 100_000,
+            extra: Default::default(),
         }],
     ));
     orphan(anchor(
@@ -741,6 +755,7 @@ fn empty_quote_bad_position_and_no_selectors_are_orphans() {
         &[Selector::TextPositionSelector {
             start: usize::MAX,
             end: 4,
+            extra: Default::default(),
         }],
     ));
     orphan(anchor(
@@ -748,6 +763,7 @@ fn empty_quote_bad_position_and_no_selectors_are_orphans() {
         &[Selector::CssSelector {
             value: "p".into(),
             refined_by: None,
+            extra: Default::default(),
         }],
     ));
     orphan(anchor(&[], &describe(&content, 10, 40)));
@@ -758,6 +774,7 @@ fn empty_quote_bad_position_and_no_selectors_are_orphans() {
             Selector::TextPositionSelector {
                 start: usize::MAX - 1,
                 end: usize::MAX,
+                extra: Default::default(),
             },
         ],
     ));

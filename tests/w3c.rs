@@ -229,3 +229,29 @@ fn the_w3c_samples_round_trip_without_loss() {
     }
     assert!(read >= 30, "{read} samples read");
 }
+
+/// Found by fuzzing: properties on selectors were dropped, and a body with a duplicate key came
+/// back as another kind.
+#[test]
+fn selectors_keep_unknown_properties_and_odd_input_round_trips_as_json() {
+    let input = serde_json::json!({
+        "@context": CONTEXT, "id": "urn:x:1", "type": "Annotation",
+        "body": [{"type": "TextualBody", "purpose": "classifying", "value": "claim", "language": "ar"}],
+        "target": {"source": "https://news.example/", "selector": [
+            {"type": "TextQuoteSelector", "exact": "I", "$xact": "kept", "refinedBy": {"type": "TextPositionSelector", "start": 0, "end": 1}},
+            {"type": "TextPositionSelector", "start": 3, "end": 4, "note": "kept too"}
+        ]}
+    });
+    let a: Annotation = serde_json::from_value(input.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&a).unwrap(), input);
+    for file in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/annotation_json")).unwrap() {
+        let path = file.unwrap().path();
+        if !path.file_name().unwrap().to_string_lossy().starts_with("regression-") {
+            continue;
+        }
+        let Ok(a) = serde_json::from_slice::<Annotation>(&std::fs::read(&path).unwrap()) else { continue };
+        let json = serde_json::to_value(&a).unwrap();
+        let back: Annotation = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&back).unwrap(), json, "{}", path.display());
+    }
+}
