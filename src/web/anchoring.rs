@@ -79,6 +79,7 @@ pub fn describe(
             selectors.push(Selector::CssSelector {
                 value,
                 refined_by: Some(Box::new(position)),
+                extra: Default::default(),
             });
         }
     }
