@@ -173,12 +173,7 @@ impl App {
         let if_match = required_if_match(req)?;
         let (mut doc, page) = annotation_body(req)?;
         let tx = db.write().map_err(db_error)?;
-        let current = db::get(&tx, key)
-            .map_err(db_error)?
-            .ok_or_else(unknown_annotation)?;
-        if !etag_matches(if_match, &current.etag()) {
-            return Err(stale(&current));
-        }
+        let current = current_version(&tx, key, if_match)?;
         let before = Doc::parse(&current.json)
             .map_err(|e| Response::error(500, &format!("the stored annotation is damaged: {e}")))?;
         for name in ["via", "canonical"] {
@@ -220,12 +215,7 @@ impl App {
         self.authorize(req)?;
         let if_match = required_if_match(req)?;
         let tx = db.write().map_err(db_error)?;
-        let current = db::get(&tx, key)
-            .map_err(db_error)?
-            .ok_or_else(unknown_annotation)?;
-        if !etag_matches(if_match, &current.etag()) {
-            return Err(stale(&current));
-        }
+        current_version(&tx, key, if_match)?;
         db::delete(&tx, key).map_err(db_error)?;
         tx.commit().map_err(db_error)?;
         Ok(Response::new(204))
@@ -672,4 +662,19 @@ mod tests {
         );
         assert_eq!(strip_authority("http://h:1"), "/");
     }
+}
+
+/// The stored version a write replaces, if the client's `If-Match` names it (else 412 with it).
+fn current_version(
+    tx: &rusqlite::Transaction<'_>,
+    key: &str,
+    if_match: &str,
+) -> Result<Stored, Response> {
+    let current = db::get(tx, key)
+        .map_err(db_error)?
+        .ok_or_else(unknown_annotation)?;
+    if !etag_matches(if_match, &current.etag()) {
+        return Err(stale(&current));
+    }
+    Ok(current)
 }
