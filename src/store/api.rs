@@ -631,6 +631,21 @@ fn decode(s: &str) -> Result<String, String> {
     String::from_utf8(out).map_err(|_| format!("the query is not UTF-8 once decoded: {s:?}"))
 }
 
+/// The stored version a write replaces, if the client's `If-Match` names it (else 412 with it).
+fn current_version(
+    tx: &rusqlite::Transaction<'_>,
+    key: &str,
+    if_match: &str,
+) -> Result<Stored, Response> {
+    let current = db::get(tx, key)
+        .map_err(db_error)?
+        .ok_or_else(unknown_annotation)?;
+    if !etag_matches(if_match, &current.etag()) {
+        return Err(stale(&current));
+    }
+    Ok(current)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -662,19 +677,4 @@ mod tests {
         );
         assert_eq!(strip_authority("http://h:1"), "/");
     }
-}
-
-/// The stored version a write replaces, if the client's `If-Match` names it (else 412 with it).
-fn current_version(
-    tx: &rusqlite::Transaction<'_>,
-    key: &str,
-    if_match: &str,
-) -> Result<Stored, Response> {
-    let current = db::get(tx, key)
-        .map_err(db_error)?
-        .ok_or_else(unknown_annotation)?;
-    if !etag_matches(if_match, &current.etag()) {
-        return Err(stale(&current));
-    }
-    Ok(current)
 }
