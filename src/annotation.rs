@@ -283,6 +283,9 @@ pub struct Details {
     /// An editor's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// An editor's decision on a detection: "accepted" once checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<String>,
 }
 
 /// An editor's rating of a claim, on the newsroom's own scale.

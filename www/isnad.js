@@ -11,7 +11,6 @@
 // `{ mode: 'editor' }`, whose default store is 'local', or any store from stores.js) loads the
 // page's annotations from it and writes each create/update/delete through to it; `error` and
 // `conflict` events tell when a write did not happen.
-import { resolveStore, pageUrl } from './stores.js';
 import init, { Widget, takePanic, describe as describeRange, anchor as anchorSelectors } from './pkg/isnad.js';
 
 let loading = null;
@@ -77,12 +76,14 @@ function guard(call) {
 /** Events the shell emits itself (the wasm emits the others). */
 const SHELL_EVENTS = ['error', 'conflict'];
 const CONNECT = Symbol('connect');
+const ATTACH = Symbol('attach');
 
 class Handle {
   #widget;
   #store;
   #listeners = [];
   #unlisten = () => {};
+  #ui = null;
 
   constructor(widget, store = null) {
     this.#widget = widget;
@@ -97,6 +98,7 @@ class Handle {
   /** Loads the page's annotations from the store, then writes changes through (editor). */
   async [CONNECT](writeThrough) {
     const store = this.#store;
+    const { pageUrl } = await import('./stores.js');
     const report = (err) => this.#emit(err?.conflict ? 'conflict' : 'error', err?.conflict ? { ...err.conflict, error: err } : err);
     store.on?.('error', report);
     store.on?.('conflict', report);
@@ -104,8 +106,13 @@ class Handle {
       store.off?.('error', report);
       store.off?.('conflict', report);
     };
+    // What the store holds, so that a detection an editor accepts is created there, and one
+    // rejected before it was ever stored is not deleted there.
+    const stored = new Set();
     try {
-      this.load(await store.list(pageUrl()));
+      const list = await store.list(pageUrl());
+      this.load(list);
+      for (const a of list.items ?? list) stored.add(a.id);
     } catch (err) {
       // After mount() returns, so the page can listen to `error` first.
       setTimeout(() => report(err), 0);
@@ -116,9 +123,20 @@ class Handle {
         .then(() => call(annotation))
         .catch(report);
     };
-    this.on('create', write((a) => store.create(a)));
-    this.on('update', write((a) => store.update(a)));
-    this.on('delete', write((a) => store.remove(a.id)));
+    this.on('create', write((a) => (stored.add(a.id), store.create(a))));
+    this.on('update', write((a) => (stored.has(a.id) ? store.update(a) : (stored.add(a.id), store.create(a)))));
+    this.on('delete', write((a) => stored.delete(a.id) && store.remove(a.id)));
+  }
+
+  /** Gives the handle its interface (Isnad.mount does, with `ui: true`). */
+  [ATTACH](ui) {
+    this.#ui = ui;
+  }
+
+  /** The annotations changed: the interface follows. */
+  #changed(result) {
+    this.#ui?.refresh();
+    return result;
   }
 
   #emit(event, detail) {
@@ -147,7 +165,7 @@ class Handle {
    * Returns the ranges as marked (Arabic edges move to word edges).
    */
   highlight(ranges) {
-    return guard(() => this.#widget.highlight(ranges));
+    return this.#changed(guard(() => this.#widget.highlight(ranges)));
   }
 
   /**
@@ -155,7 +173,7 @@ class Handle {
    * Annotations (unsourced claims carry a "tagging" body "unsourced").
    */
   detect() {
-    return guard(() => this.#widget.detect());
+    return this.#changed(guard(() => this.#widget.detect()));
   }
 
   /**
@@ -163,7 +181,7 @@ class Handle {
    * marks those found. Returns `{ anchored, orphans }`.
    */
   load(annotations) {
-    return guard(() => this.#widget.load(annotations));
+    return this.#changed(guard(() => this.#widget.load(annotations)));
   }
 
   /** Every annotation held (loaded, added or detected), as W3C JSON-LD objects. */
@@ -183,17 +201,17 @@ class Handle {
 
   /** Adds a W3C annotation (an id is made when it has none), marks it, emits `create`. */
   add(annotation) {
-    return guard(() => this.#widget.add(annotation));
+    return this.#changed(guard(() => this.#widget.add(annotation)));
   }
 
   /** Replaces the annotation with the same id, re-anchors it, emits `update`. */
   update(annotation) {
-    return guard(() => this.#widget.update(annotation));
+    return this.#changed(guard(() => this.#widget.update(annotation)));
   }
 
   /** Removes an annotation and its marks, emits `delete`. */
   remove(id) {
-    return guard(() => this.#widget.remove(id));
+    return this.#changed(guard(() => this.#widget.remove(id)));
   }
 
   /**
@@ -232,7 +250,7 @@ class Handle {
    * returns `{ anchored, orphans, skipped }`. They are written to the store like any addition.
    */
   importHypothesis(rows) {
-    return guard(() => this.#widget.importHypothesis(rows));
+    return this.#changed(guard(() => this.#widget.importHypothesis(rows)));
   }
 
   /** Number of <mark> elements Isnad has in the article. */
@@ -243,38 +261,72 @@ class Handle {
   /** Removes every mark; the article's DOM is as it was before. */
   clear() {
     guard(() => this.#widget.clear());
+    this.#changed();
+  }
+
+  /** Opens annotation `id` as the reader would (its popover, with the interface) and emits `select`. */
+  select(id) {
+    return guard(() => this.#widget.select(id));
   }
 
   /** Removes every mark and lets go of the article. Safe to call twice. */
   destroy() {
     this.#listeners = [];
     this.#unlisten();
+    this.#ui?.destroy();
+    this.#ui = null;
     guard(() => this.#widget.destroy());
   }
 }
 
+/** Options the shell reads; the others go to the wasm, which refuses names it does not know. */
+const SHELL_OPTIONS = ['store', 'mode', 'ui', 'lang', 'shortcuts', 'detect'];
+
 export const Isnad = {
   /**
    * Mounts Isnad on an article: an Element, a CSS selector, or null to find the article body.
-   * Options (read here, not by the wasm): `store`, a store from stores.js or 'memory' or
-   * 'local'; `mode`, 'editor' (writes go to the store; 'local' unless `store` says otherwise)
-   * or 'reader' (the store is only read).
+   * Options: `ui` (true: highlights open a popover, with a claims panel, a density bar and,
+   * in editor mode, a selection toolbar; default false), `detect` (true: find claims, sources
+   * and assessments at once), `lang` ('ar', 'en'; default: the page's `lang`), `shortcuts`
+   * (false turns the keyboard shortcuts off), `store` (a store from stores.js, or 'memory' or
+   * 'local'), `mode` ('editor': writes go to the store, 'local' unless `store` says otherwise;
+   * 'reader': the store is only read).
    * @returns {Promise<Handle>}
    */
   async mount(root = null, options = {}) {
-    // Only what the wasm knows goes to it (it refuses other names).
     const plain = options !== null && typeof options === 'object' && !Array.isArray(options);
-    const { store, mode, ...rest } = plain ? options : {};
+    const shell = {};
+    const rest = {};
+    for (const [key, value] of Object.entries(plain ? options : {})) (SHELL_OPTIONS.includes(key) ? shell : rest)[key] = value;
+    const { store, mode, ui: withUi = false, lang, shortcuts = true, detect = false } = shell;
     if (mode !== undefined && mode !== 'editor' && mode !== 'reader') {
       throw new TypeError(`Isnad.mount: mode must be 'editor' or 'reader', not ${JSON.stringify(mode)}`);
     }
     const chosen = store ?? (mode === 'editor' ? 'local' : null);
-    const resolved = chosen === null ? null : resolveStore(chosen);
-    await load();
-    adoptMarkStyles();
-    const handle = new Handle(guard(() => Widget.mount(root, plain ? rest : options)), resolved);
-    if (resolved) await handle[CONNECT](mode !== 'reader');
-    return handle;
+    const resolved = chosen === null ? null : (await import('./stores.js')).resolveStore(chosen);
+    // The interface comes up first so that it can show that Isnad is loading, or why it failed.
+    const element = typeof root === 'string' ? document.querySelector(root) : root;
+    const uiModule = withUi ? import('./ui/index.js') : null;
+    const ui = uiModule ? await (await uiModule).createUi(element ?? document.body, { mode: mode ?? 'reader', lang, shortcuts }) : null;
+    try {
+      await load();
+      adoptMarkStyles();
+      const handle = new Handle(guard(() => Widget.mount(root, plain ? rest : options)), resolved);
+      if (ui) {
+        ui.root = handle.root;
+        handle[ATTACH](ui);
+        ui.attach(handle, (r, range) => guard(() => describeRange(r, range)));
+      }
+      if (detect) handle.detect();
+      // After detection, so that what the store holds (an editor's ratings, corrections)
+      // replaces what detection found at the same place.
+      if (resolved) await handle[CONNECT](mode !== 'reader');
+      return handle;
+    } catch (err) {
+      ui?.fail(err.message);
+      if (ui && !ui.handle) ui.destroy();
+      throw err;
+    }
   },
 };
 
@@ -296,5 +348,59 @@ export async function anchor(root, selectors) {
   await load();
   return guard(() => anchorSelectors(root, selectors));
 }
+
+/**
+ * Embedding without writing code, three ways:
+ *   <script type="module" src="/isnad/isnad.js" data-root="article" data-mode="reader"></script>
+ *   <isnad-annotator for="article" mode="editor"></isnad-annotator>
+ *   <script type="application/json" class="isnad-config">{"root": "article", "mode": "reader"}</script>
+ * Each mounts with the interface and detection on; `data-lang`, `data-store` ('local',
+ * 'memory'), `data-detect="false"` and `data-shortcuts="false"` (attributes without `data-` on
+ * the element; the same names in the JSON) change that. Problems are reported on the console
+ * and in the interface's status line.
+ */
+function embed(root, settings, where) {
+  const options = { ui: true, detect: settings.detect !== false && settings.detect !== 'false' };
+  for (const name of ['mode', 'lang', 'store']) if (settings[name]) options[name] = settings[name];
+  if (settings.shortcuts === false || settings.shortcuts === 'false') options.shortcuts = false;
+  return Isnad.mount(root || null, options).catch((err) => {
+    console.error(`Isnad (${where}): ${err.message}`);
+    return null;
+  });
+}
+
+function autoMount() {
+  const script = [...document.querySelectorAll('script[type=module][src]')].find((s) => s.src === import.meta.url);
+  if (script && ('root' in script.dataset || 'mode' in script.dataset)) embed(script.dataset.root, script.dataset, '<script data-root>');
+  for (const config of document.querySelectorAll('script[type="application/json"].isnad-config')) {
+    let settings;
+    try {
+      settings = JSON.parse(config.textContent);
+    } catch (err) {
+      console.error(`Isnad: the <script class="isnad-config"> is not valid JSON (${err.message}); expected e.g. {"root": "article", "mode": "reader"}`);
+      continue;
+    }
+    embed(settings?.root, settings ?? {}, 'isnad-config');
+  }
+}
+
+if (typeof customElements !== 'undefined' && !customElements.get('isnad-annotator')) {
+  customElements.define('isnad-annotator', class extends HTMLElement {
+    #handle = null;
+
+    async connectedCallback() {
+      const settings = Object.fromEntries([...this.attributes].map((a) => [a.name, a.value]));
+      this.#handle = await embed(settings.for, settings, '<isnad-annotator>');
+      if (!this.isConnected) this.disconnectedCallback();
+    }
+
+    disconnectedCallback() {
+      this.#handle?.destroy();
+      this.#handle = null;
+    }
+  });
+}
+
+if (typeof document !== 'undefined') autoMount();
 
 export default Isnad;

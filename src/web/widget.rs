@@ -329,6 +329,18 @@ impl Widget {
         ])
     }
 
+    /// Tells the `select` listeners that the reader chose annotation `id` (the interface calls
+    /// this when a highlight is opened). Returns false when no annotation has that id.
+    pub fn select(&self, id: &str) -> Result<bool, JsValue> {
+        let mounted = self.live()?;
+        let Some(item) = mounted.library.get(id) else {
+            return Ok(false);
+        };
+        let value = to_js(&item.annotation, "select")?;
+        mounted.library.emit("select", &value);
+        Ok(true)
+    }
+
     /// Calls `listener(annotation)` on `create`, `update`, `delete` or `select`.
     pub fn on(&mut self, event: &str, listener: js_sys::Function) -> Result<(), JsValue> {
         check_event(event)?;
