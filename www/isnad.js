@@ -77,6 +77,7 @@ function guard(call) {
 const SHELL_EVENTS = ['error', 'conflict'];
 const CONNECT = Symbol('connect');
 const ATTACH = Symbol('attach');
+const SELECTED = Symbol('selected');
 
 class Handle {
   #widget;
@@ -266,6 +267,15 @@ class Handle {
 
   /** Opens annotation `id` as the reader would (its popover, with the interface) and emits `select`. */
   select(id) {
+    if (this.#ui?.marksOf(id).length) {
+      this.#ui.goTo(id, { pinned: true });
+      return true;
+    }
+    return guard(() => this.#widget.select(id));
+  }
+
+  /** Emits `select` (the interface calls this when a highlight is opened). */
+  [SELECTED](id) {
     return guard(() => this.#widget.select(id));
   }
 
@@ -315,7 +325,7 @@ export const Isnad = {
       if (ui) {
         ui.root = handle.root;
         handle[ATTACH](ui);
-        ui.attach(handle, (r, range) => guard(() => describeRange(r, range)));
+        ui.attach(handle, { describe: (r, range) => guard(() => describeRange(r, range)), selected: (id) => handle[SELECTED](id) });
       }
       if (detect) handle.detect();
       // After detection, so that what the store holds (an editor's ratings, corrections)

@@ -42,6 +42,23 @@ export class Editor {
     return this.ui.root.contains(range.commonAncestorContainer) && range.toString().trim() ? range : null;
   }
 
+  /**
+   * Selects the focused highlight's text, so that a keyboard user can adjust it with
+   * Shift+arrows and mark it.
+   */
+  selectFocused() {
+    const mark = this.ui.activeElement()?.closest?.('mark.isnad-mark');
+    const marks = mark ? this.ui.marksOf(this.ui.idOf(mark)) : [];
+    if (!marks.length) return this.ui.say(this.ui.t('selectFirst'));
+    const range = document.createRange();
+    range.setStartBefore(marks[0].firstChild ?? marks[0]);
+    range.setEndAfter(marks.at(-1).lastChild ?? marks.at(-1));
+    const sel = document.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    this.ui.popover.close();
+  }
+
   /** Marks the selection as `kind`; a source made for a claim is linked to it. */
   async create(kind, sourceFor = null) {
     const range = this.selection();
@@ -58,6 +75,11 @@ export class Editor {
     document.getSelection()?.removeAllRanges();
     this.toolbar.hidden = true;
     const made = this.ui.handle.add(annotation);
+    if (!this.ui.marksOf(made.id).length) {
+      // Text Isnad does not read (a caption, a byline): nothing to mark there.
+      this.ui.handle.remove(made.id);
+      return this.ui.say(this.ui.t('outside'));
+    }
     const steps = [{ undo: () => this.ui.handle.remove(made.id), redo: () => this.ui.handle.add(made) }];
     if (sourceFor) {
       const claim = this.ui.byId.get(sourceFor);
@@ -129,7 +151,7 @@ export class Editor {
     const kindSelect = h('select', {}, KINDS.map((k) => option(k, t(`kinds.${k}`), k === kind)));
     const sources = this.ui.annotations.filter((x) => kindOf(x) === 'source' && x.id !== a.id);
     const linkSelect = h('select', {}, option('', t('noLink'), !linkOf(a)), sources.map((s) => option(s.id, excerpt(quoteOf(s), 50), s.id === linkOf(a))));
-    const ratings = t('ratings');
+    const ratings = this.ui.strings.words.ratings;
     const ratingSelect = h('select', {}, option('', t('notRated'), !details.rating), ratings.map((label, i) => option(String(i + 1), label, details.rating?.value === i + 1)));
     const note = h('textarea', { dir: 'auto' });
     note.value = details.note ?? '';

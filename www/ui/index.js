@@ -77,8 +77,9 @@ export class Ui {
   }
 
   /** Connects the mounted handle: from now on the interface follows its annotations. */
-  attach(handle, describe) {
+  attach(handle, { describe, selected }) {
     this.handle = handle;
+    this.selected = selected;
     this.sheets = adoptPageSheets();
     if (this.mode === 'editor') {
       this.editor = new Editor(this, describe);
@@ -96,9 +97,11 @@ export class Ui {
       const mark = e.target.closest?.('mark.isnad-mark[data-isnad-id]');
       if (mark && this.root.contains(mark)) handler(mark, e);
     };
-    this.listen(this.root, 'pointerover', onMark((mark, e) => e.pointerType === 'mouse' && this.visible && this.popover.open(this.idOf(mark), mark)));
+    // Hovering previews; a popover opened by click, tap or keyboard stays until closed.
+    const previewing = () => this.popover.el.hidden || !this.popover.pinned;
+    this.listen(this.root, 'pointerover', onMark((mark, e) => e.pointerType === 'mouse' && this.visible && previewing() && this.popover.open(this.idOf(mark), mark)));
     this.listen(this.root, 'pointerout', onMark(() => this.popover.closeSoon()));
-    this.listen(this.root, 'focusin', onMark((mark) => this.popover.open(this.idOf(mark), mark)));
+    this.listen(this.root, 'focusin', onMark((mark) => this.popover.returning || this.popover.open(this.idOf(mark), mark, { pinned: !previewing() })));
     this.listen(this.root, 'click', onMark((mark) => {
       if (this.mode === 'editor' && !document.getSelection()?.isCollapsed) return;
       this.select(this.idOf(mark), mark);
@@ -173,7 +176,10 @@ export class Ui {
     const n = (k) => this.annotations.filter((a) => kindOf(a) === k).length;
     const unsourced = this.annotations.filter(isUnsourced).length;
     this.panelButton.textContent = `${this.t('panelButton')} (${strings.num(n('claim'))})`;
-    this.say(this.t('found', { summary: [strings.count('claim', n('claim')), strings.count('unsourced', unsourced), strings.count('source', n('source')), strings.count('assessment', n('assessment'))].join(strings.lang === 'ar' ? '، ' : ', ') }), false);
+    const summary = this.t('found', { summary: [strings.count('claim', n('claim')), strings.count('unsourced', unsourced), strings.count('source', n('source')), strings.count('assessment', n('assessment'))].join(strings.lang === 'ar' ? '، ' : ', ') });
+    // Announced when the counts change, not at every refresh.
+    if (summary !== this.lastSummary) this.say(summary);
+    this.lastSummary = summary;
   }
 
   /** Writes to the live status line (read out by screen readers). */
@@ -201,7 +207,7 @@ export class Ui {
   select(id, mark, focusInside = false, pinned = true) {
     this.popover.open(id, mark, { pinned, focus: focusInside });
     if (this.editor) this.editor.current = id;
-    this.handle.select(id);
+    this.selected(id);
   }
 
   showHighlights(show, announce = true) {
@@ -221,8 +227,15 @@ export class Ui {
   /** Shortcuts: documented in the launcher's description; `shortcuts: false` turns them off. */
   key(e) {
     if (e.key === 'Escape') {
-      if (this.popover.close(true) || (this.panel.open && (this.panel.toggle(false), true))) e.preventDefault();
-      if (this.editor && !this.editor.toolbar.hidden) this.editor.toolbar.hidden = true;
+      // The innermost first: the panel when focus is in it, else the popover, the panel, the
+      // toolbar. The page's own Escape handling is left alone when nothing of ours was open.
+      let closed = true;
+      if (this.panel.open && this.panel.el.contains(this.shadow.activeElement)) this.panel.toggle(false);
+      else if (this.popover.close(true)) closed = true;
+      else if (this.panel.open) this.panel.toggle(false);
+      else if (this.editor && !this.editor.toolbar.hidden) this.editor.toolbar.hidden = true;
+      else closed = false;
+      if (closed) e.preventDefault();
       return;
     }
     if (!this.shortcuts || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
@@ -239,6 +252,7 @@ export class Ui {
         Digit3: () => this.editor.create('assessment'),
         KeyZ: () => this.editor.undo(),
         KeyY: () => this.editor.redo(),
+        KeyS: () => this.editor.selectFocused(),
       });
     }
     const action = actions[e.code];

@@ -55,7 +55,12 @@ export class Popover {
     const inside = this.el.contains(this.el.getRootNode().activeElement);
     this.el.hidden = true;
     this.id = null;
-    if ((returnFocus || inside) && this.opener?.isConnected) this.opener.focus({ preventScroll: true });
+    if ((returnFocus || inside) && this.opener?.isConnected) {
+      // Focus goes back without opening the popover again.
+      this.returning = true;
+      this.opener.focus({ preventScroll: true });
+      this.returning = false;
+    }
     return true;
   }
 
