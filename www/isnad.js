@@ -41,20 +41,27 @@ function adoptMarkStyles() {
 
 /** Loads and instantiates the wasm once; a failure is explained and can be retried. */
 function load() {
-  loading ??= init({ module_or_path: new URL('./pkg/isnad_bg.wasm', import.meta.url) }).catch((cause) => {
+  const url = new URL('./pkg/isnad_bg.wasm', import.meta.url);
+  loading ??= init({ module_or_path: url }).catch(async (cause) => {
     loading = null;
-    throw new Error(`Isnad could not load its WebAssembly (pkg/isnad_bg.wasm): ${explainLoadFailure(cause)}`, { cause });
+    throw new Error(`Isnad could not load its WebAssembly (pkg/isnad_bg.wasm): ${await explainLoadFailure(cause, url)}`, { cause });
   });
   return loading;
 }
 
-function explainLoadFailure(cause) {
+/** Says what to change on the server or in the page when the wasm did not load. */
+async function explainLoadFailure(cause, url) {
   const message = String(cause?.message ?? cause);
-  if (/mime|content-type/i.test(message)) {
-    return `${message}. Serve .wasm files as application/wasm.`;
-  }
   if (/Content Security Policy|CSP|unsafe-eval|wasm-eval/i.test(message)) {
     return `${message}. Allow WebAssembly with script-src 'wasm-unsafe-eval'.`;
+  }
+  try {
+    const answer = await fetch(url, { method: 'HEAD' });
+    if (!answer.ok) return `the server answered ${answer.status} for ${url}; serve the pkg/ folder beside isnad.js.`;
+    const type = answer.headers.get('content-type') ?? '';
+    if (!type.startsWith('application/wasm')) return `${message}. The server sends it as ${type || 'no type'}; serve .wasm files as application/wasm.`;
+  } catch {
+    // Offline or blocked: the browser's message is all there is.
   }
   return message;
 }
@@ -327,14 +334,19 @@ export const Isnad = {
         handle[ATTACH](ui);
         ui.attach(handle, { describe: (r, range) => guard(() => describeRange(r, range)), selected: (id) => handle[SELECTED](id) });
       }
+      if (ui) {
+        // A write that did not happen is said where the editor looks.
+        handle.on('error', (err) => ui.say(ui.t('saveFailed', { message: err?.message ?? String(err) })));
+        handle.on('conflict', ({ theirs }) => ui.say(ui.t('conflict', { theirs: theirs?.id ?? '' })));
+      }
       if (detect) handle.detect();
       // After detection, so that what the store holds (an editor's ratings, corrections)
       // replaces what detection found at the same place.
       if (resolved) await handle[CONNECT](mode !== 'reader');
       return handle;
     } catch (err) {
+      // The interface stays, saying what went wrong; a later mount can replace it.
       ui?.fail(err.message);
-      if (ui && !ui.handle) ui.destroy();
       throw err;
     }
   },

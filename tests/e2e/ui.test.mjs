@@ -375,3 +375,36 @@ for (const { path, lang, found } of [
     await page.context().close();
   });
 }
+
+for (const { name, breakIt, expect } of [
+  {
+    name: 'the wasm is missing (404)',
+    breakIt: (page) => page.route('**/*.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })),
+    expect: /Isnad could not start: Isnad could not load its WebAssembly \(pkg\/isnad_bg\.wasm\): the server answered 404 for http:\/\/127\.0\.0\.1:\d+\/pkg\/isnad_bg\.wasm; serve the pkg\/ folder beside isnad\.js\./,
+  },
+  {
+    name: "the page's CSP does not allow WebAssembly",
+    breakIt: (page) => page.route('**/embed/script.html', async (route) => {
+      const response = await route.fetch();
+      const csp = response.headers()['content-security-policy'].replace(" 'wasm-unsafe-eval'", '');
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    }),
+    expect: /Isnad could not start: .*Allow WebAssembly with script-src 'wasm-unsafe-eval'\./,
+  },
+]) {
+  test(`loading fails clearly when ${name}; the page is unharmed`, async () => {
+    const context = await demo.browser.newContext();
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (err) => problems.push(err.message));
+    await breakIt(page);
+    await page.goto(`${demo.baseUrl}embed/script.html`);
+    const status = page.locator('[data-isnad-ui]').getByRole('status');
+    await status.filter({ hasText: /could not start/ }).waitFor();
+    assert.match(await status.textContent(), expect);
+    assert.equal(await page.locator('article mark').count(), 0);
+    assert.ok(await page.locator('article h1').isVisible());
+    assert.deepEqual(problems, [], 'no uncaught error on the page');
+    await context.close();
+  });
+}
