@@ -81,9 +81,10 @@ function guard(call) {
 
 /** A widget mounted on one article. */
 /** Events the shell emits itself (the wasm emits the others). */
-const SHELL_EVENTS = ['error', 'conflict'];
+const SHELL_EVENTS = ['error', 'conflict', 'reanchor'];
 const CONNECT = Symbol('connect');
 const ATTACH = Symbol('attach');
+const WATCH = Symbol('watch');
 const SELECTED = Symbol('selected');
 
 class Handle {
@@ -92,6 +93,9 @@ class Handle {
   #listeners = [];
   #unlisten = () => {};
   #ui = null;
+  #observer = null;
+  #frame = 0;
+  #redetect = false;
 
   constructor(widget, store = null) {
     this.#widget = widget;
@@ -141,6 +145,46 @@ class Handle {
     this.#ui = ui;
   }
 
+  /**
+   * Follows the page's changes to the article (live blogs, lazy-loaded paragraphs): at most
+   * one re-anchoring pass per animation frame; Isnad's own marks are not changes.
+   */
+  [WATCH](redetect) {
+    this.#redetect = redetect;
+    this.#observer = new MutationObserver(() => this.#schedule());
+    this.#observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+  }
+
+  #schedule() {
+    this.#frame ||= requestAnimationFrame(() => {
+      this.#frame = 0;
+      if (this.#widget.root) this.refresh();
+    });
+  }
+
+  /** Runs one of Isnad's own changes to the article, unseen by the observer. */
+  #own(call) {
+    const pending = this.#observer?.takeRecords().length;
+    try {
+      return call();
+    } finally {
+      this.#observer?.takeRecords();
+      if (pending) this.#schedule();
+    }
+  }
+
+  /**
+   * Reads the article again after the page changed it, re-anchors every annotation and marks
+   * again (with `live`, Isnad does this itself). Returns `{ anchored, orphans }` and emits
+   * `reanchor` with it.
+   */
+  refresh() {
+    const result = this.#own(() => guard(() => this.#widget.refresh()));
+    if (this.#redetect) this.#own(() => guard(() => this.#widget.detect()));
+    this.#emit('reanchor', result);
+    return this.#changed(result);
+  }
+
   /** The annotations changed: the interface follows. */
   #changed(result) {
     this.#ui?.refresh();
@@ -173,7 +217,7 @@ class Handle {
    * Returns the ranges as marked (Arabic edges move to word edges).
    */
   highlight(ranges) {
-    return this.#changed(guard(() => this.#widget.highlight(ranges)));
+    return this.#changed(this.#own(() => guard(() => this.#widget.highlight(ranges))));
   }
 
   /**
@@ -181,7 +225,7 @@ class Handle {
    * Annotations (unsourced claims carry a "tagging" body "unsourced").
    */
   detect() {
-    return this.#changed(guard(() => this.#widget.detect()));
+    return this.#changed(this.#own(() => guard(() => this.#widget.detect())));
   }
 
   /**
@@ -189,7 +233,7 @@ class Handle {
    * marks those found. Returns `{ anchored, orphans }`.
    */
   load(annotations) {
-    return this.#changed(guard(() => this.#widget.load(annotations)));
+    return this.#changed(this.#own(() => guard(() => this.#widget.load(annotations))));
   }
 
   /** Every annotation held (loaded, added or detected), as W3C JSON-LD objects. */
@@ -209,17 +253,17 @@ class Handle {
 
   /** Adds a W3C annotation (an id is made when it has none), marks it, emits `create`. */
   add(annotation) {
-    return this.#changed(guard(() => this.#widget.add(annotation)));
+    return this.#changed(this.#own(() => guard(() => this.#widget.add(annotation))));
   }
 
   /** Replaces the annotation with the same id, re-anchors it, emits `update`. */
   update(annotation) {
-    return this.#changed(guard(() => this.#widget.update(annotation)));
+    return this.#changed(this.#own(() => guard(() => this.#widget.update(annotation))));
   }
 
   /** Removes an annotation and its marks, emits `delete`. */
   remove(id) {
-    return this.#changed(guard(() => this.#widget.remove(id)));
+    return this.#changed(this.#own(() => guard(() => this.#widget.remove(id))));
   }
 
   /**
@@ -258,7 +302,7 @@ class Handle {
    * returns `{ anchored, orphans, skipped }`. They are written to the store like any addition.
    */
   importHypothesis(rows) {
-    return this.#changed(guard(() => this.#widget.importHypothesis(rows)));
+    return this.#changed(this.#own(() => guard(() => this.#widget.importHypothesis(rows))));
   }
 
   /** Number of <mark> elements Isnad has in the article. */
@@ -268,7 +312,7 @@ class Handle {
 
   /** Removes every mark; the article's DOM is as it was before. */
   clear() {
-    guard(() => this.#widget.clear());
+    this.#own(() => guard(() => this.#widget.clear()));
     this.#changed();
   }
 
@@ -288,6 +332,8 @@ class Handle {
 
   /** Removes every mark and lets go of the article. Safe to call twice. */
   destroy() {
+    this.#observer?.disconnect();
+    cancelAnimationFrame(this.#frame);
     this.#listeners = [];
     this.#unlisten();
     this.#ui?.destroy();
@@ -297,14 +343,15 @@ class Handle {
 }
 
 /** Options the shell reads; the others go to the wasm, which refuses names it does not know. */
-const SHELL_OPTIONS = ['store', 'mode', 'ui', 'lang', 'shortcuts', 'detect'];
+const SHELL_OPTIONS = ['store', 'mode', 'ui', 'lang', 'shortcuts', 'detect', 'live'];
 
 export const Isnad = {
   /**
    * Mounts Isnad on an article: an Element, a CSS selector, or null to find the article body.
    * Options: `ui` (true: highlights open a popover, with a claims panel, a density bar and,
    * in editor mode, a selection toolbar; default false), `detect` (true: find claims, sources
-   * and assessments at once), `lang` ('ar', 'en'; default: the page's `lang`), `shortcuts`
+   * and assessments at once), `live` (follow the page's changes to the article, re-anchoring
+   * at most once per frame; default: as `ui`), `lang` ('ar', 'en'; default: the page's `lang`), `shortcuts`
    * (false turns the keyboard shortcuts off), `store` (a store from stores.js, or 'memory' or
    * 'local'), `mode` ('editor': writes go to the store, 'local' unless `store` says otherwise;
    * 'reader': the store is only read).
@@ -315,7 +362,7 @@ export const Isnad = {
     const shell = {};
     const rest = {};
     for (const [key, value] of Object.entries(plain ? options : {})) (SHELL_OPTIONS.includes(key) ? shell : rest)[key] = value;
-    const { store, mode, ui: withUi = false, lang, shortcuts = true, detect = false } = shell;
+    const { store, mode, ui: withUi = false, lang, shortcuts = true, detect = false, live = withUi } = shell;
     if (mode !== undefined && mode !== 'editor' && mode !== 'reader') {
       throw new TypeError(`Isnad.mount: mode must be 'editor' or 'reader', not ${JSON.stringify(mode)}`);
     }
@@ -343,6 +390,7 @@ export const Isnad = {
       // After detection, so that what the store holds (an editor's ratings, corrections)
       // replaces what detection found at the same place.
       if (resolved) await handle[CONNECT](mode !== 'reader');
+      if (live) handle[WATCH](detect);
       return handle;
     } catch (err) {
       // The interface stays, saying what went wrong; a later mount can replace it.

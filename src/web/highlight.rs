@@ -128,7 +128,7 @@ impl Highlighter {
     }
 
     /// Removes every mark and merges split text nodes back, leaving the DOM as it was.
-    pub fn clear(&mut self, layer: &TextLayer<Node>) -> Result<(), JsValue> {
+    pub fn clear(&mut self) -> Result<(), JsValue> {
         for mark in self.marks.drain(..).rev() {
             if let Some(parent) = mark.parent_node() {
                 while let Some(child) = mark.first_child() {
@@ -143,8 +143,11 @@ impl Highlighter {
             let Some(pieces) = self.pieces.get_mut(run) else {
                 continue;
             };
+            // The pieces joined again. Their current text, not the text they were cut from:
+            // the page may have edited one since (then the page's edit stays).
+            let joined: String = pieces.iter().map(|(_, piece)| piece.data()).collect();
             if let Some((_, first)) = pieces.first() {
-                first.set_data(&layer.run_text(run));
+                first.set_data(&joined);
             }
             for (_, piece) in pieces.drain(..).skip(1) {
                 piece.remove();

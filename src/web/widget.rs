@@ -164,8 +164,12 @@ impl Widget {
         let content = mounted.content();
         let page = page_url(&mounted.document);
         let annotations = annotations(&mounted.layer, &content, &page, &found);
-        // Detections know their place: no need to anchor them.
+        // Detections know their place: no need to anchor them. One held already (found before,
+        // or loaded from a store with an editor's corrections) stays as it is.
         for (d, a) in found.iter().zip(&annotations) {
+            if mounted.library.get(&a.id).is_some() {
+                continue;
+            }
             mounted.library.keep(Item {
                 annotation: a.clone(),
                 at: Some((d.start, d.end)),
@@ -329,6 +333,26 @@ impl Widget {
         ])
     }
 
+    /// Reads the article again after the page changed it (a live blog's new entry, lazy-loaded
+    /// paragraphs, client-side navigation), re-anchors every annotation held and marks again.
+    /// Ranges given to `highlight()` counted offsets of the old text and are dropped. Returns
+    /// `{ anchored, orphans }`.
+    pub fn refresh(&mut self) -> Result<JsValue, JsValue> {
+        let mounted = self.live_mut()?;
+        mounted.marks.clear()?;
+        mounted.manual.clear();
+        mounted.layer = TextLayer::build(&DomTree::new(), mounted.root.as_ref());
+        mounted.marks = Highlighter::default();
+        let held: Vec<Annotation> = mounted
+            .library
+            .items()
+            .iter()
+            .map(|item| item.annotation.clone())
+            .collect();
+        let (anchored, orphans) = mounted.place_all(held)?;
+        counts(&[("anchored", anchored), ("orphans", orphans)])
+    }
+
     /// Tells the `select` listeners that the reader chose annotation `id` (the interface calls
     /// this when a highlight is opened). Returns false when no annotation has that id.
     pub fn select(&self, id: &str) -> Result<bool, JsValue> {
@@ -360,7 +384,7 @@ impl Widget {
     pub fn clear(&mut self) -> Result<(), JsValue> {
         let mounted = self.live_mut()?;
         mounted.manual.clear();
-        mounted.marks.clear(&mounted.layer)
+        mounted.marks.clear()
     }
 
     /// Removes every mark and lets go of the article. A second call does nothing.
@@ -370,7 +394,7 @@ impl Widget {
         };
         MOUNTED.with_borrow_mut(|roots| roots.retain(|r| r != &mounted.root));
         mounted.library.clear_listeners();
-        mounted.marks.clear(&mounted.layer)
+        mounted.marks.clear()
     }
 }
 
@@ -386,7 +410,7 @@ impl Mounted {
 
     /// Marks again: the annotations held, then the ranges given to `highlight()`.
     fn remark(&mut self) -> Result<(), JsValue> {
-        self.marks.clear(&self.layer)?;
+        self.marks.clear()?;
         let mut ranges = self.library.ranges();
         ranges.extend(self.manual.iter().cloned());
         self.mark(ranges)?;
