@@ -22,7 +22,7 @@
 //! number of tokens. Nothing here panics: every index goes through `.get()`.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// What a quantity is.
@@ -117,7 +117,13 @@ fn is_line_break(c: char) -> bool {
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() && !is_mark(c) && digit(c).is_none()
+    match c {
+        // The common cases first: the general table lookup is slow outside ASCII.
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ => c.is_alphabetic() && !is_mark(c) && digit(c).is_none(),
+    }
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -148,6 +154,8 @@ fn fold(c: char) -> char {
         'ک' => 'ك',
         '’' | '‘' | 'ʼ' => '\'',
         c if c.is_ascii() => c.to_ascii_lowercase(),
+        // Arabic letters have no case.
+        '\u{0600}'..='\u{06FF}' => c,
         c => c.to_lowercase().next().unwrap_or(c),
     }
 }
@@ -225,29 +233,8 @@ fn groups_of_three(raw: &str, sep: char) -> bool {
 // ---------------------------------------------------------------------------------------------
 // The lexicon
 
-/// FNV-1a: the word tables are small and the keys short; std's SipHash is slower here.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Map = HashMap<String, Lex, BuildHasherDefault<Fnv>>;
+/// The word tables are small and the keys short: a fast hash ([`crate::lexicon::FastHasher`]).
+type Map = HashMap<String, Lex, BuildHasherDefault<crate::lexicon::FastHasher>>;
 
 /// How many of a scale a scale word says: «مليون» one, «مليونان» two, «ملايين» several.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -455,7 +442,15 @@ fn build_lexicon() -> Map {
 
 /// Whether `w` is one of the space-separated words of `list`.
 fn listed(list: &str, w: &str) -> bool {
-    !w.is_empty() && list.split_whitespace().any(|x| x == w)
+    if w.is_empty() || w.contains(char::is_whitespace) {
+        return false;
+    }
+    // A substring search, then a whole-word check: the lists are long and read on every word.
+    list.match_indices(w).any(|(at, _)| {
+        let before = list[..at].chars().next_back();
+        let after = list[at + w.len()..].chars().next();
+        before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
+    })
 }
 
 /// Arabic clitics that may be glued to the digits of a number: «و40%», «بـ30», «ال100».
@@ -1025,6 +1020,11 @@ impl Scanner<'_> {
     }
 
     fn at_word(&self, i: usize) -> Step {
+        // Every reading below starts from a listed word (with its clitics), a capitalised
+        // Latin word ("USD 5"), "a"/"an" or "tens": most words are none of these.
+        if !self.may_start(i) {
+            return Step::Nothing;
+        }
         if let Some(s) = self.money_prefix_word(i) {
             return s;
         }
@@ -1038,6 +1038,24 @@ impl Scanner<'_> {
             return s;
         }
         Step::Nothing
+    }
+
+    /// Whether a quantity can start at the word `i` (see [`Self::at_word`]).
+    fn may_start(&self, i: usize) -> bool {
+        let Some(t) = self.t(i) else { return false };
+        let w = self.word(i);
+        match t.script {
+            Script::Latin => {
+                t.cap || matches!(w, "a" | "an" | "tens") || self.lex(w).is_some()
+            }
+            Script::Arabic => clitic_splits(w).into_iter().flatten().any(|(_, rest)| {
+                self.lex(rest).is_some()
+                    || rest
+                        .strip_prefix("ال")
+                        .is_some_and(|bare| self.lex(bare).is_some())
+            }),
+            Script::Other => false,
+        }
     }
 
     fn at_sym(&self, i: usize) -> Step {
