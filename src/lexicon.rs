@@ -39,6 +39,9 @@ impl Hasher for FastHasher {
     }
 }
 
+/// Builds [`FastHasher`]s.
+pub type FastBuild = BuildHasherDefault<FastHasher>;
+
 /// Hash maps and sets of the lexicons, with [`FastHasher`].
 pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FastHasher>>;
 pub type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FastHasher>>;
@@ -738,6 +741,8 @@ struct ArPhrases {
     /// First folded word → (folded following words, lemma), longest first.
     fixed: HashMap<String, Vec<(Vec<String>, &'static str)>>,
     lam: HashMap<String, &'static str>,
+    /// Every token that can open a phrase: the first words, alone or after و.
+    firsts: HashSet<String>,
 }
 
 fn ar_phrases() -> &'static ArPhrases {
@@ -753,11 +758,16 @@ fn ar_phrases() -> &'static ArPhrases {
         for list in fixed.values_mut() {
             list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
-        let lam = AR_LAM_PHRASES
+        let lam: HashMap<String, &'static str> = AR_LAM_PHRASES
             .iter()
             .map(|&(w, lemma)| (fold(w), lemma))
             .collect();
-        ArPhrases { fixed, lam }
+        let firsts = fixed
+            .keys()
+            .chain(lam.keys())
+            .flat_map(|k| [k.clone(), format!("و{k}")])
+            .collect();
+        ArPhrases { fixed, lam, firsts }
     })
 }
 
@@ -773,6 +783,12 @@ fn phrase_cue(lemma: &'static str, prefix_len: usize) -> ArabicCue {
         ambiguous_voice: false,
         needs_complement: false,
     }
+}
+
+/// Whether a folded token can open one of the phrases of [`arabic_cue_phrase`]: where it is
+/// not and [`arabic_cue`] finds nothing, [`arabic_cue_phrase`] finds nothing either.
+pub fn arabic_phrase_start(word: &str) -> bool {
+    ar_phrases().firsts.contains(word)
 }
 
 /// The Arabic cue at the start of `words` (folded tokens), and how many words it takes:

@@ -219,6 +219,10 @@ pub fn normalize_str(s: &str) -> String {
 pub fn normalize_chars(chars: &[char]) -> String {
     let mut out = String::with_capacity(chars.len() * 2);
     for (j, &c) in chars.iter().enumerate() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let c = if needs_composition(c) {
             compose_hamza(c, chars.get(j + 1..).unwrap_or(&[]).iter().copied())
         } else {
@@ -230,6 +234,7 @@ pub fn normalize_chars(chars: &[char]) -> String {
 }
 
 /// Appends what one character (already composed) normalizes to.
+#[inline(always)]
 fn push_folded(c: char, out: &mut String) {
     match fold(c) {
         Fold::Char(f) => out.push(f),
@@ -239,6 +244,7 @@ fn push_folded(c: char, out: &mut String) {
 }
 
 /// The letters [`compose_hamza`] may compose with a following hamza.
+#[inline(always)]
 fn needs_composition(c: char) -> bool {
     matches!(
         c,

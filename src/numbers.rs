@@ -85,6 +85,7 @@ pub fn quantities(chars: &[char], start: usize, end: usize) -> Vec<Quantity> {
 // Characters and folding
 
 /// The value of a digit in the Western, Eastern Arabic or Persian script.
+#[inline(always)]
 fn digit(c: char) -> Option<u8> {
     match c {
         '0'..='9' => Some(c as u8 - b'0'),
@@ -96,6 +97,7 @@ fn digit(c: char) -> Option<u8> {
 
 /// Characters a word carries without them changing what it says: harakat, Quranic marks,
 /// tatweel, zero-width (non-)joiners and Latin combining accents.
+#[inline(always)]
 fn is_mark(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
@@ -103,12 +105,14 @@ fn is_mark(c: char) -> bool {
 }
 
 /// Invisible formatting (bidi controls, soft hyphen, word joiner): skipped everywhere.
+#[inline(always)]
 fn is_format(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
         | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
+#[inline(always)]
 fn is_line_break(c: char) -> bool {
     matches!(
         c,
@@ -116,6 +120,7 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
+#[inline(always)]
 fn is_letter(c: char) -> bool {
     match c {
         // The common cases first: the general table lookup is slow outside ASCII.
@@ -126,15 +131,18 @@ fn is_letter(c: char) -> bool {
     }
 }
 
+#[inline(always)]
 fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
         | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
 }
 
+#[inline(always)]
 fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}')
 }
 
+#[inline(always)]
 fn script_of(c: char) -> Script {
     if is_arabic_letter(c) {
         Script::Arabic
@@ -146,6 +154,7 @@ fn script_of(c: char) -> Script {
 }
 
 /// The light folding words are compared in: one folded character for each letter.
+#[inline(always)]
 fn fold(c: char) -> char {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',

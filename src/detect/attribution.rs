@@ -3,7 +3,7 @@
 
 use super::words::{Document, Sentence, Word};
 use crate::lexicon::{
-    arabic_cue, arabic_cue_phrase, arabic_source_head, english_cue, english_source_head,
+    arabic_cue, arabic_cue_phrase, arabic_phrase_start, arabic_source_head, english_cue, english_source_head,
     english_source_head_phrase, english_title, is_arabic_relational_adjective,
     is_non_source_subject, Frame, HeadKind, Stance, Voice,
 };
@@ -406,7 +406,13 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             continue;
         }
         // «بحسب X، ...», «وفقاً لـ X»: the source follows the phrase.
-        if let Some((n, cue)) = arabic_cue_phrase(&norms[i..]) {
+        let word_cue = arabic_cue(&w.norm);
+        let phrase = if word_cue.is_some() || arabic_phrase_start(&w.norm) {
+            arabic_cue_phrase(&norms[i..])
+        } else {
+            None
+        };
+        if let Some((n, cue)) = phrase {
             if cue.frame == Frame::Any && is_according_to(cue.lemma) {
                 let np_start = i + n;
                 let np_end = (np_start..words.len())
@@ -431,7 +437,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 continue;
             }
         }
-        let Some(cue) = arabic_cue(&w.norm) else {
+        let Some(cue) = word_cue else {
             i += 1;
             continue;
         };

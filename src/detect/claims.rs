@@ -246,8 +246,12 @@ fn words_in<'d>(doc: &'d Document, start: usize, end: usize) -> Vec<&'d Word> {
     doc.sentences[first..]
         .iter()
         .take_while(|s| s.span.start < end)
-        .flat_map(|s| s.words.iter())
-        .filter(|w| w.start >= start && w.end <= end)
+        .flat_map(|s| {
+            // Words are in text order: start at the first that can be inside.
+            let from = s.words.partition_point(|w| w.start < start);
+            s.words[from..].iter().take_while(|w| w.start < end)
+        })
+        .filter(|w| w.end <= end)
         .collect()
 }
 

@@ -79,8 +79,14 @@ impl<'a> Document<'a> {
                     })
                     .collect();
                 let slice = &text[span.start..span.end];
-                let arabic = slice.iter().filter(|c| is_arabic(**c)).count();
-                let latin = slice.iter().filter(|c| c.is_ascii_alphabetic()).count();
+                let (mut arabic, mut latin) = (0usize, 0usize);
+                for &c in slice {
+                    if c.is_ascii_alphabetic() {
+                        latin += 1;
+                    } else if !c.is_ascii() && is_arabic(c) {
+                        arabic += 1;
+                    }
+                }
                 Sentence {
                     span,
                     words,
