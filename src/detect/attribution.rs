@@ -29,6 +29,9 @@ pub struct Attribution {
     /// Impersonal reporting with no "that" ("X is expected to ..."): its content is judged as
     /// strictly as an unsourced sentence.
     pub strict: bool,
+    /// An event the construction states as the article's own fact ("The board confirmed the
+    /// appointment"): an unsourced claim.
+    pub event: Option<(usize, usize)>,
 }
 
 impl Attribution {
@@ -44,6 +47,7 @@ impl Attribution {
             object: None,
             sentence,
             strict: false,
+            event: None,
         }
     }
 
@@ -994,7 +998,24 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     // "told reporters", "spoke about the surge": without "that", what
                     // follows is an addressee or a topic, not content.
                     let needs_that = matches!(cue.lemma, "tell" | "speak" | "talk" | "ask");
-                    if !words.get(from).is_some_and(|x| x.in_quote || x.is_punct())
+                    // "The board confirmed the appointment": with a noun object and no
+                    // "that", confirming is an event the article states, not reported content;
+                    // the board stays the speaker of what follows ("..., calling him ...").
+                    let confirms_event = cue.lemma == "confirm"
+                        && cue.voice == Voice::Active
+                        && from == cue_end
+                        && words.get(from).is_some_and(|x| x.is_word() && !x.in_quote);
+                    if confirms_event {
+                        let end = (from..words.len())
+                            .find(|&k| words[k].is_punct() || words[k].in_quote)
+                            .unwrap_or(words.len());
+                        let first = words
+                            .iter()
+                            .position(|w| w.start == source.0)
+                            .unwrap_or(i);
+                        a.event = span(words, first, end);
+                        next = end;
+                    } else if !words.get(from).is_some_and(|x| x.in_quote || x.is_punct())
                         && (!needs_that || from > cue_end)
                     {
                         // ", a move the union says could ...": a second report after a comma
