@@ -31,12 +31,23 @@ mark.isnad-unsourced { text-decoration-style: double; text-decoration-color: #b3
   mark.isnad-assessment { background: #4a1d63; text-decoration-color: #e2a8ff; }
 }`;
 let markSheet = null;
+let mountedCount = 0;
 
+/** The mark styles, in the page while at least one widget is mounted. */
 function adoptMarkStyles() {
+  mountedCount += 1;
   if (markSheet || !('adoptedStyleSheets' in document)) return;
   markSheet = new CSSStyleSheet();
   markSheet.replaceSync(MARK_CSS);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, markSheet];
+}
+
+/** After the last widget goes, the page's stylesheets are as they were. */
+function releaseMarkStyles() {
+  mountedCount -= 1;
+  if (mountedCount > 0 || !markSheet) return;
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== markSheet);
+  markSheet = null;
 }
 
 /** Loads and instantiates the wasm once; a failure is explained and can be retried. */
@@ -96,6 +107,7 @@ class Handle {
   #observer = null;
   #frame = 0;
   #redetect = false;
+  #destroyed = false;
 
   constructor(widget, store = null) {
     this.#widget = widget;
@@ -332,6 +344,9 @@ class Handle {
 
   /** Removes every mark and lets go of the article. Safe to call twice. */
   destroy() {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    releaseMarkStyles();
     this.#observer?.disconnect();
     cancelAnimationFrame(this.#frame);
     this.#listeners = [];
@@ -374,8 +389,8 @@ export const Isnad = {
     const ui = uiModule ? await (await uiModule).createUi(element ?? document.body, { mode: mode ?? 'reader', lang, shortcuts }) : null;
     try {
       await load();
-      adoptMarkStyles();
       const handle = new Handle(guard(() => Widget.mount(root, plain ? rest : options)), resolved);
+      adoptMarkStyles();
       if (ui) {
         ui.root = handle.root;
         handle[ATTACH](ui);

@@ -408,3 +408,22 @@ for (const { name, breakIt, expect } of [
     await context.close();
   });
 }
+
+test('editor, touch on a 360 px phone: a long-press selection, the toolbar on screen, tap to mark, tap to undo', async () => {
+  const { page, ui, problems } = await open('en.html?mode=editor', { context: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } });
+  // What a long press leaves: a selection of words.
+  const text = await selectPlainText(page, 14);
+  const toolbar = ui.getByRole('toolbar');
+  await toolbar.waitFor();
+  const box = await toolbar.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 360 && box.y >= 0, `toolbar on screen: ${JSON.stringify(box)}`);
+  await toolbar.getByRole('button', { name: 'Mark as Assessment' }).tap();
+  await ui.getByRole('dialog').waitFor();
+  const made = (await held(page)).find((a) => a.exact === text);
+  assert.equal(made?.kind, 'assessment');
+  await ui.getByRole('dialog').getByRole('button', { name: 'Close' }).tap();
+  await ui.getByRole('button', { name: 'Undo' }).tap();
+  assert.equal((await held(page)).some((a) => a.exact === text), false);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

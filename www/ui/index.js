@@ -13,9 +13,11 @@ import { Editor } from './editor.js';
 
 const REMEMBER = 'isnad.highlights';
 let pageSheets = null;
+let sheetUsers = 0;
 
-/** The page-wide sheets (focus ring and announcements; hiding), adopted once. */
+/** The page-wide sheets (focus ring and announcements; hiding), while an interface is up. */
 function adoptPageSheets() {
+  sheetUsers += 1;
   if (pageSheets) return pageSheets;
   const a11y = new CSSStyleSheet();
   a11y.replaceSync(MARK_A11Y_CSS);
@@ -25,6 +27,14 @@ function adoptPageSheets() {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, a11y, hide];
   pageSheets = { a11y, hide };
   return pageSheets;
+}
+
+function releasePageSheets() {
+  sheetUsers -= 1;
+  if (sheetUsers > 0 || !pageSheets) return;
+  const ours = [pageSheets.a11y, pageSheets.hide];
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => !ours.includes(sheet));
+  pageSheets = null;
 }
 
 function remembered() {
@@ -276,6 +286,8 @@ export class Ui {
   }
 
   destroy() {
+    if (this.sheets) releasePageSheets();
+    this.sheets = null;
     for (const off of this.listeners.splice(0)) off();
     clearTimeout(this.selecting);
     cancelAnimationFrame(this.frame);
