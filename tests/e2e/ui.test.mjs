@@ -101,6 +101,13 @@ test('reader, mouse (English): the panel groups claims by source, unsourced firs
   const bar = ui.getByRole('navigation', { name: /Where claims/ });
   const buckets = bar.getByRole('button');
   assert.ok(await buckets.count() >= 5, 'several buckets along the page');
+  // One tab stop for the bar; the arrow keys move between its buckets.
+  assert.equal(await bar.locator('button[tabindex="0"]').count(), 1);
+  await buckets.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await buckets.nth(3).getAttribute('tabindex'), '0');
   const bucket = buckets.nth(3);
   const label = await bucket.getAttribute('aria-label');
   assert.match(label, /^\d+ (claim|source|assessment)s?.* near “/);

@@ -8,7 +8,7 @@ const BUCKET = 16; // px of bar per bucket
 export class DensityBar {
   constructor(ui) {
     this.ui = ui;
-    this.el = h('nav', { className: 'density', 'aria-label': ui.t('density') });
+    this.el = h('nav', { className: 'density', 'aria-label': ui.t('density'), onkeydown: (e) => this.key(e) });
   }
 
   render() {
@@ -23,7 +23,23 @@ export class DensityBar {
       const slot = Math.min(Math.floor(((y / page) * height) / BUCKET), Math.floor((height - BUCKET) / BUCKET));
       buckets.set(slot, [...(buckets.get(slot) ?? []), a]);
     }
-    fill(this.el, [...buckets].map(([slot, list]) => this.bucket(slot, list)));
+    const buttons = [...buckets].sort(([a], [b]) => a - b).map(([slot, list]) => this.bucket(slot, list));
+    // One tab stop for the whole bar; arrows, Home and End move inside it.
+    buttons.forEach((b, i) => b.setAttribute('tabindex', i === 0 ? '0' : '-1'));
+    fill(this.el, buttons);
+  }
+
+  /** Arrow keys between buckets (a roving tab stop). */
+  key(e) {
+    const buttons = [...this.el.querySelectorAll('button')];
+    const at = buttons.indexOf(this.el.getRootNode().activeElement);
+    if (at < 0) return;
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = buttons[Math.max(0, Math.min(to, buttons.length - 1))];
+    buttons.forEach((b) => b.setAttribute('tabindex', b === next ? '0' : '-1'));
+    next.focus();
   }
 
   bucket(slot, list) {
