@@ -482,3 +482,49 @@ fn a_quote_cut_before_a_combining_hamza_takes_the_marks() {
     assert_eq!(found.status, Status::Fuzzy);
     assert!(found.start <= 3 && found.end == 21, "{found:?}");
 }
+
+// ----- detection's annotation ids
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// A passage repeated on a page gives each repeat's annotations their own ids: the same
+    /// words in the same context get the plain id the first time, then `-2`, `-3`, ... in order.
+    #[test]
+    fn repeated_passages_get_unique_ids(
+        sentence in prop::sample::select(&[
+            "وقال وزير الصحة إن 120 شخصاً أصيبوا في الحادث يوم الثلاثاء.",
+            "The ministry said 40 people were evacuated on Tuesday, according to Reuters.",
+            "قالت الشرطة إن الانفجار وقع قرب السوق، وأضافت أن 3 أشخاص قتلوا.",
+        ][..]),
+        copies in 1usize..40,
+    ) {
+        let text = vec![sentence; copies].join("\n");
+        let layer = isnad::text::TextLayer::plain((), &text);
+        let found = isnad::detect::detect(layer.chars());
+        let ids: Vec<String> = isnad::detect::annotations(&layer, layer.chars(), "urn:p", &found)
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        let unique: std::collections::HashSet<&String> = ids.iter().collect();
+        prop_assert_eq!(unique.len(), ids.len());
+        prop_assert_eq!(ids.len() % copies, 0);
+        // Numbered ids follow their plain one and the numbers before them.
+        for (k, id) in ids.iter().enumerate() {
+            if let Some((base, n)) = id.rsplit_once('-').filter(|(_, n)| n.parse::<usize>().is_ok()) {
+                let n: usize = n.parse().unwrap_or(0);
+                let before = &ids[..k];
+                prop_assert!(before.iter().any(|i| i == base), "{} before {}", base, id);
+                if n > 2 {
+                    let previous = format!("{base}-{}", n - 1);
+                    prop_assert!(before.contains(&previous), "{} before {}", previous, id);
+                }
+            }
+        }
+        // Copies between the first and the last (whose context differs) repeat the second.
+        if copies > 3 {
+            let numbered = ids.iter().filter(|i| i.ends_with(&format!("-{}", copies - 2))).count();
+            prop_assert_eq!(numbered * copies, ids.len(), "{:?}", ids);
+        }
+    }
+}
