@@ -1584,3 +1584,141 @@ fn hostile_requests_get_4xx_and_change_nothing() {
     assert_eq!(now.json(), kept.json());
     assert_eq!(post(addr, &annotation("https://news.example/after", 0)).status, 201);
 }
+
+/// Readers and writers at once, more of them than the store has threads (so connections are
+/// closed and reopened under contention): every reply is right. The load figures come from
+/// `examples/store_load.rs`; this is only its correctness check, for a bounded number of
+/// requests.
+#[test]
+fn concurrent_readers_and_writers_all_get_correct_replies() {
+    let store = start("mixed-load", |c| c.threads = 3);
+    let addr = store.addr();
+    let page = "https://news.example/load";
+    let seeded: Vec<(String, Value)> = (0..30)
+        .map(|n| {
+            let r = post(addr, &annotation(page, n));
+            assert_eq!(r.status, 201);
+            (path_of(r.header("Location").unwrap()), r.json())
+        })
+        .collect();
+    let ids: Vec<Value> = seeded.iter().map(|(_, a)| a["id"].clone()).collect();
+    let seeded = Arc::new(seeded);
+    let ids = Arc::new(ids);
+    let readers: Vec<_> = (0..5)
+        .map(|r| {
+            let (seeded, ids) = (Arc::clone(&seeded), Arc::clone(&ids));
+            std::thread::spawn(move || {
+                for i in 0..60 {
+                    let (path, json) = &seeded[(r * 7 + i) % seeded.len()];
+                    let one = get(addr, path);
+                    assert_eq!(one.status, 200, "{path}");
+                    assert_eq!(&one.json(), json, "{path}");
+                    let listed = get(addr, &format!("/annotations/?target={}", encode(page))).json();
+                    assert_eq!(listed["total"], 30);
+                    let items: Vec<Value> = listed["first"]["items"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|a| a["id"].clone())
+                        .collect();
+                    assert_eq!(&items, &*ids);
+                }
+            })
+        })
+        .collect();
+    let writers: Vec<_> = (0..3)
+        .map(|w| {
+            std::thread::spawn(move || {
+                let mine = format!("https://news.example/load/writer-{w}");
+                let mut kept = Vec::new();
+                for n in 0..30 {
+                    let created = post(addr, &annotation(&mine, n));
+                    assert_eq!(created.status, 201, "{}", created.text());
+                    let path = path_of(created.header("Location").unwrap());
+                    let mut next = created.json();
+                    next["isnad:version"] = json!(2);
+                    let replaced = put(addr, &path, Some(&created.etag()), &next);
+                    assert_eq!(replaced.status, 200, "{}", replaced.text());
+                    if n % 3 == 0 {
+                        let gone = http(addr, "DELETE", &path, &[("If-Match", &replaced.etag())], b"");
+                        assert_eq!(gone.status, 204);
+                    } else {
+                        kept.push((path, replaced.json()));
+                    }
+                }
+                kept
+            })
+        })
+        .collect();
+    for r in readers {
+        r.join().expect("a reader got a wrong reply");
+    }
+    for (w, handle) in writers.into_iter().enumerate() {
+        let kept = handle.join().expect("a writer got a wrong reply");
+        assert_eq!(kept.len(), 20);
+        for (path, json) in kept {
+            assert_eq!(get(addr, &path).json(), json);
+        }
+        let mine = format!("https://news.example/load/writer-{w}");
+        let c = get(addr, &format!("/annotations/?target={}", encode(&mine))).json();
+        assert_eq!(c["total"], 20);
+    }
+}
+
+/// A token and origins together, as a newsroom runs it: the browser's preflight carries no
+/// token and passes; a write from the allowed origin without the token is refused with the CORS
+/// header (so the page can read why); the allowed origin with the token writes; another origin
+/// gets no CORS header on anything, so a browser would not let its page read or write.
+#[test]
+fn token_and_origins_together() {
+    let store = start("token-cors", |c| {
+        c.token = Some("t0ken".into());
+        c.origins = vec!["https://news.example".into()];
+    });
+    let addr = store.addr();
+    let preflight = http(
+        addr,
+        "OPTIONS",
+        "/annotations/",
+        &[
+            ("Origin", "https://news.example"),
+            ("Access-Control-Request-Method", "POST"),
+            ("Access-Control-Request-Headers", "authorization, content-type"),
+        ],
+        b"",
+    );
+    assert_eq!(preflight.status, 204);
+    assert_eq!(preflight.header("Access-Control-Allow-Origin"), Some("https://news.example"));
+    assert!(preflight.header("Access-Control-Allow-Headers").unwrap().contains("Authorization"));
+    let body = annotation("https://news.example/a", 1).to_string();
+    let write = |origin: &str, auth: Option<&str>| {
+        let mut headers = vec![("Content-Type", ANNO), ("Origin", origin)];
+        if let Some(a) = auth {
+            headers.push(("Authorization", a));
+        }
+        http(addr, "POST", "/annotations/", &headers, body.as_bytes())
+    };
+    let no_token = write("https://news.example", None);
+    assert_eq!(no_token.status, 401);
+    assert_eq!(no_token.header("Access-Control-Allow-Origin"), Some("https://news.example"));
+    let ok = write("https://news.example", Some("Bearer t0ken"));
+    assert_eq!(ok.status, 201);
+    assert_eq!(ok.header("Access-Control-Allow-Origin"), Some("https://news.example"));
+    for origin in ["https://evil.example", "http://news.example", "https://news.example:8443"] {
+        let r = write(origin, None);
+        assert_eq!(r.status, 401, "{origin}");
+        assert_eq!(r.header("Access-Control-Allow-Origin"), None, "{origin}");
+        let read = http(addr, "GET", "/annotations/", &[("Origin", origin)], b"");
+        assert_eq!(read.header("Access-Control-Allow-Origin"), None, "{origin}");
+        let pre = http(
+            addr,
+            "OPTIONS",
+            "/annotations/",
+            &[("Origin", origin), ("Access-Control-Request-Method", "POST")],
+            b"",
+        );
+        assert_eq!(pre.header("Access-Control-Allow-Origin"), None, "{origin}");
+        assert_eq!(pre.header("Access-Control-Allow-Methods"), None, "{origin}");
+    }
+    assert_eq!(get(addr, "/annotations/").json()["total"], 1);
+}
