@@ -132,8 +132,10 @@ impl<N: Clone> TextLayer<N> {
                 }
             }
         }
-        // A trailing break carries nothing.
-        if layer.chars.last() == Some(&'\n') {
+        // A trailing break the layer added carries nothing (a text node's own `\n` stays: its
+        // run covers it).
+        let read = layer.runs.last().map_or(0, Run::end);
+        if layer.chars.len() > read && layer.chars.last() == Some(&'\n') {
             layer.chars.pop();
             layer.text.pop();
         }

@@ -849,10 +849,17 @@ struct Server {
 
 impl Server {
     fn spawn(db: &Path) -> Server {
+        Server::spawn_with(db, &[])
+    }
+
+    /// `isnad serve --db DB --listen 127.0.0.1:0` with these environment variables.
+    fn spawn_with(db: &Path, env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_isnad"))
             .args(["serve", "--db"])
             .arg(db)
             .args(["--listen", "127.0.0.1:0"])
+            .env_remove("ISNAD_STORE_TOKEN")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -1219,4 +1226,499 @@ fn container_and_pages_read_as_the_models_collection_and_page() {
         back.get("partOf").is_some() && back.get("startIndex").is_some(),
         "{back:#}"
     );
+}
+
+// ----- kills during mixed writes, hostile requests, load
+
+/// What the writers of the kill test did to one annotation.
+#[derive(Debug, Clone, Default)]
+struct History {
+    location: String,
+    /// The last version acknowledged (0 is the creation), the body and ETag the store answered.
+    acked: usize,
+    acked_body: Value,
+    acked_etag: String,
+    /// The last version sent, answered or not.
+    sent: usize,
+    /// A DELETE was sent; whether it was acknowledged (204).
+    delete_sent: bool,
+    deleted: bool,
+}
+
+/// One request on a new connection; `None` when the server is gone (refused, reset, cut off).
+fn try_http(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Option<Resp> {
+    let mut stream = TcpStream::connect_timeout(&addr, TIMEOUT).ok()?;
+    stream.set_read_timeout(Some(TIMEOUT)).ok()?;
+    stream.set_write_timeout(Some(TIMEOUT)).ok()?;
+    stream
+        .write_all(&raw_request(method, path, headers, body))
+        .ok()?;
+    try_read_response(&mut stream, false).ok()
+}
+
+/// One writer until the server goes away: creates an annotation of its page, replaces it twice
+/// (each version numbered in a member the store does not know), deletes every third one.
+fn kill_test_writer(
+    addr: SocketAddr,
+    writer: usize,
+    round: usize,
+    token: &str,
+    acks: &AtomicUsize,
+) -> (Vec<History>, usize) {
+    let auth = format!("Bearer {token}");
+    let page = format!("https://news.example/kill/{round}/{writer}");
+    let mut histories = Vec::new();
+    let mut creates_unanswered = 0;
+    for n in 0.. {
+        let mut body = annotation(&page, n);
+        body["isnad:version"] = json!(0);
+        let Some(r) = try_http(
+            addr,
+            "POST",
+            "/annotations/",
+            &[("Content-Type", ANNO), ("Authorization", &auth)],
+            body.to_string().as_bytes(),
+        ) else {
+            creates_unanswered += 1;
+            break;
+        };
+        assert_eq!(r.status, 201, "{}", r.text());
+        acks.fetch_add(1, Ordering::SeqCst);
+        let mut h = History {
+            location: r.header("Location").unwrap().to_string(),
+            acked_body: r.json(),
+            acked_etag: r.etag(),
+            ..History::default()
+        };
+        let path = path_of(&h.location);
+        let mut gone = false;
+        for version in 1..=2 {
+            let mut next = h.acked_body.clone();
+            next["isnad:version"] = json!(version);
+            next["body"][0]["value"] = json!(format!("claim, version {version}"));
+            h.sent = version;
+            let r = try_http(
+                addr,
+                "PUT",
+                &path,
+                &[
+                    ("Content-Type", ANNO),
+                    ("Authorization", &auth),
+                    ("If-Match", &h.acked_etag),
+                ],
+                next.to_string().as_bytes(),
+            );
+            let Some(r) = r else {
+                gone = true;
+                break;
+            };
+            assert_eq!(r.status, 200, "{}", r.text());
+            acks.fetch_add(1, Ordering::SeqCst);
+            h.acked = version;
+            h.acked_body = r.json();
+            h.acked_etag = r.etag();
+        }
+        if !gone && n % 3 == 2 {
+            h.delete_sent = true;
+            match try_http(
+                addr,
+                "DELETE",
+                &path,
+                &[("Authorization", &auth), ("If-Match", &h.acked_etag)],
+                b"",
+            ) {
+                Some(r) => {
+                    assert_eq!(r.status, 204, "{}", r.text());
+                    acks.fetch_add(1, Ordering::SeqCst);
+                    h.deleted = true;
+                }
+                None => gone = true,
+            }
+        }
+        histories.push(h);
+        if gone {
+            break;
+        }
+    }
+    (histories, creates_unanswered)
+}
+
+/// Checks, on a restarted server, every annotation the writers touched: an acknowledged write
+/// is there whole (the last acknowledged version, exactly as the store answered it, or a later
+/// version whose answer the kill cut off); an acknowledged delete is gone.
+fn check_histories(addr: SocketAddr, histories: &[History]) -> usize {
+    let mut present = 0;
+    for h in histories {
+        let r = get(addr, &path_of(&h.location));
+        if h.deleted {
+            assert_eq!(r.status, 404, "{} was deleted (204) and is back", h.location);
+            continue;
+        }
+        if r.status == 404 && h.delete_sent {
+            continue; // the delete landed; its answer was cut off
+        }
+        assert_eq!(r.status, 200, "{} was acknowledged and is lost", h.location);
+        present += 1;
+        let stored = r.json();
+        let version = stored["isnad:version"].as_u64().unwrap() as usize;
+        assert!(
+            (h.acked..=h.sent).contains(&version),
+            "{}: version {version}, acknowledged {}, sent up to {}",
+            h.location,
+            h.acked,
+            h.sent
+        );
+        if version == h.acked {
+            assert_eq!(stored, h.acked_body, "{} is not what was acknowledged", h.location);
+            assert_eq!(r.etag(), h.acked_etag);
+        } else {
+            assert_eq!(stored["body"][0]["value"], json!(format!("claim, version {version}")));
+        }
+        assert_eq!(stored["via"], h.acked_body["via"]);
+    }
+    present
+}
+
+/// The real `isnad serve` (token from the environment), killed with SIGKILL three times while
+/// four writers create, replace and delete annotations, and restarted on the same file each
+/// time: every write acknowledged with a 2xx is there and whole, no row is half-written, the
+/// database passes SQLite's integrity check, and the token still guards writes after restarts.
+#[test]
+fn kills_during_mixed_writes_lose_no_acknowledged_write() {
+    let dir = scratch("kill-mixed");
+    let db = dir.join("annotations.sqlite");
+    let token = "kill-test-token";
+    let env = [("ISNAD_STORE_TOKEN", token)];
+    let mut histories: Vec<History> = Vec::new();
+    let mut creates_unanswered = 0;
+    for (round, kill_after) in [40usize, 90, 25].into_iter().enumerate() {
+        let mut server = Server::spawn_with(&db, &env);
+        let addr = server.addr;
+        // What earlier rounds left is all there before anything new is written.
+        check_histories(addr, &histories);
+        let acks = Arc::new(AtomicUsize::new(0));
+        let writers: Vec<_> = (0..4)
+            .map(|w| {
+                let acks = Arc::clone(&acks);
+                std::thread::spawn(move || kill_test_writer(addr, w, round, token, &acks))
+            })
+            .collect();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while acks.load(Ordering::SeqCst) < kill_after && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        server.child.kill().unwrap(); // SIGKILL, with four writes under way
+        server.child.wait().unwrap();
+        for w in writers {
+            let (h, unanswered) = w.join().expect("a writer failed");
+            histories.extend(h);
+            creates_unanswered += unanswered;
+        }
+        assert!(acks.load(Ordering::SeqCst) >= kill_after, "round {round}: too few writes");
+    }
+
+    // The file as the last kill left it: whole rows only, and a sound database.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let rows: Vec<String> = conn
+        .prepare("SELECT json FROM annotation")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for row in &rows {
+        let a: Value = serde_json::from_str(row).expect("a whole annotation");
+        assert!(a["id"].is_string() && a["target"]["source"].is_string());
+        assert!(a["isnad:version"].is_u64(), "{a}");
+    }
+    drop(conn);
+
+    let restarted = Server::spawn_with(&db, &env);
+    let present = check_histories(restarted.addr, &histories);
+    // Besides those, only creations whose answer the kills cut off (one a writer a round).
+    let total = get(restarted.addr, "/annotations/").json()["total"]
+        .as_u64()
+        .unwrap() as usize;
+    assert_eq!(total, rows.len());
+    eprintln!(
+        "{} annotations written in 3 rounds: {present} kept, {} deleted, {} writes cut off by a kill, {} stored",
+        histories.len(),
+        histories.iter().filter(|h| h.deleted).count(),
+        creates_unanswered
+            + histories
+                .iter()
+                .filter(|h| h.sent > h.acked || (h.delete_sent && !h.deleted))
+                .count(),
+        total
+    );
+    assert!(
+        (present..=present + creates_unanswered).contains(&total),
+        "{total} stored, {present} acknowledged, {creates_unanswered} unanswered creations"
+    );
+    // The token from the environment still guards writes after the restarts.
+    let refused = post(restarted.addr, &annotation("https://news.example/kill", 0));
+    assert_eq!(refused.status, 401);
+    let first = &histories.iter().find(|h| !h.deleted && !h.delete_sent).unwrap();
+    let path = path_of(&first.location);
+    let before = get(restarted.addr, &path);
+    let unauthorized = put(restarted.addr, &path, Some(&before.etag()), &json!({"target": "https://x"}));
+    assert_eq!(unauthorized.status, 401);
+    assert_eq!(get(restarted.addr, &path).body, before.body, "a refused PUT changed it");
+    assert_eq!(
+        get(restarted.addr, "/annotations/").json()["total"].as_u64(),
+        Some(total as u64)
+    );
+    drop(restarted);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Requests a hostile or broken client sends: each gets a 4xx with a JSON reason (or, for a
+/// client that vanishes, nothing), nothing is stored, and the store keeps serving.
+#[test]
+fn hostile_requests_get_4xx_and_change_nothing() {
+    let store = start("hostile", |c| c.threads = 2);
+    let addr = store.addr();
+    let kept = post(addr, &annotation("https://news.example/kept", 0));
+    assert_eq!(kept.status, 201);
+    let kept_path = path_of(kept.header("Location").unwrap());
+    let refused = |r: &Resp, status: u16, what: &str| {
+        let text = String::from_utf8_lossy(&r.body);
+        let shown: String = text.chars().take(300).collect();
+        assert_eq!(r.status, status, "{what}: {shown}");
+        assert_eq!(r.json()["status"], status, "{what}");
+    };
+    let post_body = |body: &[u8]| {
+        http(addr, "POST", "/annotations/", &[("Content-Type", ANNO)], body)
+    };
+
+    // JSON nested far deeper than any annotation, as the whole body and inside a member.
+    let deep = format!("{}{}", "[".repeat(500_000), "]".repeat(500_000));
+    refused(&post_body(deep.as_bytes()), 400, "a deep array");
+    let deep_member = format!(
+        "{{\"target\": \"https://news.example/deep\", \"x\": {}1{}}}",
+        "{\"a\":".repeat(100_000),
+        "}".repeat(100_000)
+    );
+    refused(&post_body(deep_member.as_bytes()), 400, "a deep member");
+    // A 10 MB quote, sent whole.
+    let mut huge = annotation("https://news.example/huge", 0);
+    huge["target"]["selector"][0]["exact"] = json!("ق".repeat(5_000_000));
+    refused(&post_body(huge.to_string().as_bytes()), 413, "a 10 MB quote");
+    // Wrong types and values where the store reads them.
+    for (body, what) in [
+        (r#"{"target": 42}"#, "a number as target"),
+        (r#"{"target": []}"#, "an empty target list"),
+        (r#"{"target": {"selector": []}}"#, "a target without source"),
+        (r#"{"target": null}"#, "a null target"),
+        ("\"just a string\"", "a string"),
+        ("null", "null"),
+        ("{\"target\": \"https://a\"} trailing", "trailing text"),
+        ("{\"target\": \"https://a\", \"x\": \"\\ud800\"}", "a lone surrogate escape"),
+    ] {
+        refused(&post_body(body.as_bytes()), 400, what);
+    }
+    // A request line and a header value over the head limit; NUL and bare CR in a head.
+    let long_target = format!("/annotations/?target={}", "a".repeat(20_000));
+    refused(&get(addr, &long_target), 431, "a 20 KB request line");
+    let long_value = "v".repeat(20_000);
+    refused(
+        &http(addr, "GET", "/annotations/", &[("X-Long", &long_value)], b""),
+        431,
+        "a 20 KB header",
+    );
+    refused(
+        &send(addr, b"GET /annotations/ HTTP/1.1\r\nX-A: a\x00b\r\n\r\n", false),
+        400,
+        "a NUL in a header",
+    );
+    refused(
+        &send(addr, b"GET /annotations/ HTTP/1.1\rX-A: b\r\n\r\n", false),
+        400,
+        "a bare CR",
+    );
+    refused(&get(addr, "/annotations/\u{00e9}%00"), 404, "a key that is no key");
+    refused(&get(addr, "/annotations/?page=-1"), 400, "a negative page");
+    refused(&get(addr, "/annotations/?page=99999999999999999999999"), 400, "a huge page");
+    // Conditions that do not match, or are malformed.
+    let replacement = annotation("https://news.example/kept", 1);
+    for tag in ["\"garbage\"", "W/", "*, \"1-0\"", "\"1-0000000000000000\"", ""] {
+        let stale = put(addr, &kept_path, Some(tag), &replacement);
+        assert_eq!(stale.status, 412, "If-Match: {tag}");
+        // The answer is the current version, to show the editor.
+        assert_eq!(stale.json(), kept.json());
+    }
+    // A body cut short: the client goes away before sending what it announced.
+    {
+        let mut stream = connect(addr);
+        stream
+            .write_all(b"POST /annotations/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"target\": \"https://news.example/cut\"")
+            .unwrap();
+        drop(stream);
+    }
+    // A hundred pipelined requests in one write are all answered, in order.
+    let mut stream = connect(addr);
+    let pipelined: String = (0..100)
+        .map(|i| format!("GET /annotations/?page=0&n={i} HTTP/1.1\r\nHost: x\r\n\r\n"))
+        .collect();
+    stream.write_all(pipelined.as_bytes()).unwrap();
+    for _ in 0..100 {
+        assert_eq!(read_response(&mut stream, false).status, 200);
+    }
+    drop(stream);
+
+    // Nothing of it was stored, the annotation is as it was, and the store still serves.
+    let listed = get(addr, "/annotations/").json();
+    assert_eq!(listed["total"], 1, "{listed:#}");
+    let now = get(addr, &kept_path);
+    assert_eq!(now.etag(), kept.etag());
+    assert_eq!(now.json(), kept.json());
+    assert_eq!(post(addr, &annotation("https://news.example/after", 0)).status, 201);
+}
+
+/// Readers and writers at once, more of them than the store has threads (so connections are
+/// closed and reopened under contention): every reply is right. The load figures come from
+/// `examples/store_load.rs`; this is only its correctness check, for a bounded number of
+/// requests.
+#[test]
+fn concurrent_readers_and_writers_all_get_correct_replies() {
+    let store = start("mixed-load", |c| c.threads = 3);
+    let addr = store.addr();
+    let page = "https://news.example/load";
+    let seeded: Vec<(String, Value)> = (0..30)
+        .map(|n| {
+            let r = post(addr, &annotation(page, n));
+            assert_eq!(r.status, 201);
+            (path_of(r.header("Location").unwrap()), r.json())
+        })
+        .collect();
+    let ids: Vec<Value> = seeded.iter().map(|(_, a)| a["id"].clone()).collect();
+    let seeded = Arc::new(seeded);
+    let ids = Arc::new(ids);
+    let readers: Vec<_> = (0..5)
+        .map(|r| {
+            let (seeded, ids) = (Arc::clone(&seeded), Arc::clone(&ids));
+            std::thread::spawn(move || {
+                for i in 0..60 {
+                    let (path, json) = &seeded[(r * 7 + i) % seeded.len()];
+                    let one = get(addr, path);
+                    assert_eq!(one.status, 200, "{path}");
+                    assert_eq!(&one.json(), json, "{path}");
+                    let listed = get(addr, &format!("/annotations/?target={}", encode(page))).json();
+                    assert_eq!(listed["total"], 30);
+                    let items: Vec<Value> = listed["first"]["items"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|a| a["id"].clone())
+                        .collect();
+                    assert_eq!(&items, &*ids);
+                }
+            })
+        })
+        .collect();
+    let writers: Vec<_> = (0..3)
+        .map(|w| {
+            std::thread::spawn(move || {
+                let mine = format!("https://news.example/load/writer-{w}");
+                let mut kept = Vec::new();
+                for n in 0..30 {
+                    let created = post(addr, &annotation(&mine, n));
+                    assert_eq!(created.status, 201, "{}", created.text());
+                    let path = path_of(created.header("Location").unwrap());
+                    let mut next = created.json();
+                    next["isnad:version"] = json!(2);
+                    let replaced = put(addr, &path, Some(&created.etag()), &next);
+                    assert_eq!(replaced.status, 200, "{}", replaced.text());
+                    if n % 3 == 0 {
+                        let gone = http(addr, "DELETE", &path, &[("If-Match", &replaced.etag())], b"");
+                        assert_eq!(gone.status, 204);
+                    } else {
+                        kept.push((path, replaced.json()));
+                    }
+                }
+                kept
+            })
+        })
+        .collect();
+    for r in readers {
+        r.join().expect("a reader got a wrong reply");
+    }
+    for (w, handle) in writers.into_iter().enumerate() {
+        let kept = handle.join().expect("a writer got a wrong reply");
+        assert_eq!(kept.len(), 20);
+        for (path, json) in kept {
+            assert_eq!(get(addr, &path).json(), json);
+        }
+        let mine = format!("https://news.example/load/writer-{w}");
+        let c = get(addr, &format!("/annotations/?target={}", encode(&mine))).json();
+        assert_eq!(c["total"], 20);
+    }
+}
+
+/// A token and origins together, as a newsroom runs it: the browser's preflight carries no
+/// token and passes; a write from the allowed origin without the token is refused with the CORS
+/// header (so the page can read why); the allowed origin with the token writes; another origin
+/// gets no CORS header on anything, so a browser would not let its page read or write.
+#[test]
+fn token_and_origins_together() {
+    let store = start("token-cors", |c| {
+        c.token = Some("t0ken".into());
+        c.origins = vec!["https://news.example".into()];
+    });
+    let addr = store.addr();
+    let preflight = http(
+        addr,
+        "OPTIONS",
+        "/annotations/",
+        &[
+            ("Origin", "https://news.example"),
+            ("Access-Control-Request-Method", "POST"),
+            ("Access-Control-Request-Headers", "authorization, content-type"),
+        ],
+        b"",
+    );
+    assert_eq!(preflight.status, 204);
+    assert_eq!(preflight.header("Access-Control-Allow-Origin"), Some("https://news.example"));
+    assert!(preflight.header("Access-Control-Allow-Headers").unwrap().contains("Authorization"));
+    let body = annotation("https://news.example/a", 1).to_string();
+    let write = |origin: &str, auth: Option<&str>| {
+        let mut headers = vec![("Content-Type", ANNO), ("Origin", origin)];
+        if let Some(a) = auth {
+            headers.push(("Authorization", a));
+        }
+        http(addr, "POST", "/annotations/", &headers, body.as_bytes())
+    };
+    let no_token = write("https://news.example", None);
+    assert_eq!(no_token.status, 401);
+    assert_eq!(no_token.header("Access-Control-Allow-Origin"), Some("https://news.example"));
+    let ok = write("https://news.example", Some("Bearer t0ken"));
+    assert_eq!(ok.status, 201);
+    assert_eq!(ok.header("Access-Control-Allow-Origin"), Some("https://news.example"));
+    for origin in ["https://evil.example", "http://news.example", "https://news.example:8443"] {
+        let r = write(origin, None);
+        assert_eq!(r.status, 401, "{origin}");
+        assert_eq!(r.header("Access-Control-Allow-Origin"), None, "{origin}");
+        let read = http(addr, "GET", "/annotations/", &[("Origin", origin)], b"");
+        assert_eq!(read.header("Access-Control-Allow-Origin"), None, "{origin}");
+        let pre = http(
+            addr,
+            "OPTIONS",
+            "/annotations/",
+            &[("Origin", origin), ("Access-Control-Request-Method", "POST")],
+            b"",
+        );
+        assert_eq!(pre.header("Access-Control-Allow-Origin"), None, "{origin}");
+        assert_eq!(pre.header("Access-Control-Allow-Methods"), None, "{origin}");
+    }
+    assert_eq!(get(addr, "/annotations/").json()["total"], 1);
 }

@@ -460,7 +460,7 @@ fn annotation_body(req: &Request) -> Result<(Doc, String), Response> {
     }
     let text = std::str::from_utf8(&req.body)
         .map_err(|_| Response::error(400, "the body is not UTF-8"))?;
-    let doc = Doc::parse(text).map_err(|e| Response::error(400, &e))?;
+    let doc = Doc::parse_request(text).map_err(|e| Response::error(400, &e))?;
     let page = check_annotation(&doc).map_err(|e| Response::error(400, &e))?;
     Ok((doc, page))
 }
@@ -511,12 +511,11 @@ fn required_if_match(req: &Request) -> Result<&str, Response> {
     })
 }
 
-/// `If-Match`: strong comparison against a list of entity tags, or `*`.
+/// `If-Match`: strong comparison against a list of entity tags, or `*` alone (in a list it is
+/// malformed and matches nothing).
 fn etag_matches(if_match: &str, etag: &str) -> bool {
-    if_match
-        .split(',')
-        .map(str::trim)
-        .any(|t| t == "*" || t == etag)
+    let if_match = if_match.trim();
+    if_match == "*" || if_match.split(',').map(str::trim).any(|t| t == etag)
 }
 
 /// `If-None-Match`: weak comparison.

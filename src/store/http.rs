@@ -338,6 +338,10 @@ fn read_head(
             let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
             let mut parsed = httparse::Request::new(&mut headers);
             match parsed.parse(buf) {
+                // A head that arrived whole in one read is held to the same limit.
+                Ok(httparse::Status::Complete(len)) if len > MAX_HEAD => {
+                    return Err(ReadEnd::Fail(431, "the request head is too large"))
+                }
                 Ok(httparse::Status::Complete(len)) => {
                     let request = Request {
                         method: parsed.method.unwrap_or_default().to_string(),

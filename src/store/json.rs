@@ -39,10 +39,30 @@ impl<'de> Deserialize<'de> for Doc {
     }
 }
 
+/// The deepest nesting of arrays and objects an annotation may have. Isnad's annotations need
+/// about six levels (target, selector, refinedBy); the store keeps unknown members as sent and
+/// serves them to every reader, so a value nested thousands deep, which its own parser skips
+/// without recursing, would reach clients whose parsers stop (serde_json at 128) or overflow.
+pub(crate) const MAX_DEPTH: usize = 64;
+
 impl Doc {
     /// Parses one JSON object; the message says what is wrong.
     pub fn parse(text: &str) -> Result<Doc, String> {
         serde_json::from_str(text).map_err(|e| format!("the body is not a JSON object: {e}"))
+    }
+
+    /// Parses a client's annotation, refusing what the store would keep but its readers could
+    /// not read back: nesting deeper than [`MAX_DEPTH`], and strings JSON parsers refuse (a
+    /// `\ud800` escape without its pair), anywhere, unknown members included.
+    pub fn parse_request(text: &str) -> Result<Doc, String> {
+        if nests_deeper_than(text, MAX_DEPTH) {
+            return Err(format!(
+                "the body nests arrays and objects more than {MAX_DEPTH} levels deep"
+            ));
+        }
+        serde_json::from_str::<Value>(text)
+            .map_err(|e| format!("the body is not a JSON object: {e}"))?;
+        Doc::parse(text)
     }
 
     pub fn get(&self, name: &str) -> Option<&RawValue> {
@@ -98,6 +118,36 @@ impl Doc {
         out.push('}');
         out
     }
+}
+
+/// Whether arrays and objects in `text` (JSON, valid or not: the parser judges that) nest more
+/// than `max` deep. One pass over the bytes, brackets inside strings ignored.
+fn nests_deeper_than(text: &str, max: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A JSON string literal.
@@ -163,6 +213,19 @@ mod tests {
             doc.text(),
             r#"{"b":1.50,"a":{"z": 1, "y": [1e2, 123456789012345678901234567890]},"id":"http://s/annotations/1","via":"x"}"#
         );
+    }
+
+    #[test]
+    fn refuses_deep_nesting_but_not_brackets_in_strings() {
+        let nested = |n: usize| format!("{{\"target\":\"http://p\",\"x\":{}1{}}}", "[".repeat(n), "]".repeat(n));
+        assert!(Doc::parse_request(&nested(MAX_DEPTH - 1)).is_ok());
+        let err = Doc::parse_request(&nested(MAX_DEPTH)).unwrap_err();
+        assert!(err.contains("64 levels"), "{err}");
+        let surrogate = r#"{"target":"http://p","x":"\ud800"}"#;
+        assert!(Doc::parse_request(surrogate).is_err());
+        assert!(Doc::parse_request(r#"{"target":"http://p","x":"\ud83d\ude00"}"#).is_ok());
+        let brackets = format!("{{\"target\":\"http://p\",\"x\":\"{}\\\"{}\"}}", "[".repeat(200), "{".repeat(200));
+        assert!(Doc::parse_request(&brackets).is_ok(), "{brackets}");
     }
 
     #[test]
