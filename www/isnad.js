@@ -24,7 +24,15 @@ mark.isnad-claim { background: #fff1a8; text-decoration-line: underline; text-de
 mark.isnad-source { background: #d6e9ff; text-decoration-line: underline; text-decoration-style: dotted; text-decoration-color: #0b4f9c; }
 mark.isnad-assessment { background: #f3dcff; text-decoration-line: underline; text-decoration-style: wavy; text-decoration-color: #6b2a8c; }
 mark.isnad-unsourced { text-decoration-style: double; text-decoration-color: #b3261e; outline: 2px dashed #b3261e; outline-offset: 1px; }
+::highlight(isnad-claim) { background-color: #fff1a8; text-decoration: underline solid #8a6d00 2px; }
+::highlight(isnad-source) { background-color: #d6e9ff; text-decoration: underline dotted #0b4f9c 2px; }
+::highlight(isnad-assessment) { background-color: #f3dcff; text-decoration: underline wavy #6b2a8c 2px; }
+::highlight(isnad-unsourced) { background-color: #fff1a8; text-decoration: underline double #b3261e 2px; }
 @media (prefers-color-scheme: dark) {
+  ::highlight(isnad-claim) { background-color: #5c4a00; text-decoration-color: #ffd84d; }
+  ::highlight(isnad-source) { background-color: #0f3560; text-decoration-color: #8cc4ff; }
+  ::highlight(isnad-assessment) { background-color: #4a1d63; text-decoration-color: #e2a8ff; }
+  ::highlight(isnad-unsourced) { background-color: #5c4a00; text-decoration-color: #ff8a80; }
   mark.isnad-unsourced { outline-color: #ff8a80; text-decoration-color: #ff8a80; }
   mark.isnad-claim { background: #5c4a00; text-decoration-color: #ffd84d; }
   mark.isnad-source { background: #0f3560; text-decoration-color: #8cc4ff; }
@@ -322,6 +330,38 @@ class Handle {
     return guard(() => this.#widget.markCount());
   }
 
+  /** What this handle draws with: 'marks', or 'highlights' (mount option `renderer`). */
+  get renderer() {
+    return this.#widget.renderer;
+  }
+
+  /** Ids of the annotations drawn over the character at a DOM point (node, UTF-16 offset). */
+  annotationsAt(node, offset) {
+    return guard(() => this.#widget.annotationsAt(node, offset));
+  }
+
+  /**
+   * Ids of the annotations drawn under the viewport point (x, y), narrowest first: hit-testing
+   * for the popover that works with either renderer (highlights have no element to click).
+   */
+  annotationsAtPoint(x, y) {
+    const caret = document.caretPositionFromPoint?.(x, y);
+    const range = caret ? null : document.caretRangeFromPoint?.(x, y);
+    const node = caret ? caret.offsetNode : range?.startContainer;
+    const offset = caret ? caret.offset : range?.startOffset;
+    if (!node || node.nodeType !== Node.TEXT_NODE) return [];
+    // The caret falls between two characters: take the one whose box holds the point.
+    const probe = document.createRange();
+    for (const at of [offset, offset - 1]) {
+      if (at < 0 || at >= node.length) continue;
+      probe.setStart(node, at);
+      probe.setEnd(node, at + 1);
+      const box = probe.getBoundingClientRect();
+      if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom) return this.annotationsAt(node, at);
+    }
+    return [];
+  }
+
   /** Removes every mark; the article's DOM is as it was before. */
   clear() {
     this.#own(() => guard(() => this.#widget.clear()));
@@ -369,7 +409,9 @@ export const Isnad = {
    * at most once per frame; default: as `ui`), `lang` ('ar', 'en'; default: the page's `lang`), `shortcuts`
    * (false turns the keyboard shortcuts off), `store` (a store from stores.js, or 'memory' or
    * 'local'), `mode` ('editor': writes go to the store, 'local' unless `store` says otherwise;
-   * 'reader': the store is only read).
+   * 'reader': the store is only read), `renderer` ('marks', the default, or 'highlights': the
+   * CSS Custom Highlight API, no DOM node touched; marks where the browser lacks it; passed to
+   * the wasm).
    * @returns {Promise<Handle>}
    */
   async mount(root = null, options = {}) {

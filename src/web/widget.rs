@@ -11,7 +11,7 @@ use web_sys::{Document, Element, Node};
 use super::anchoring::content_offset;
 use super::dom::DomTree;
 use super::errors::{error, range_error, type_error};
-use super::highlight::Highlighter;
+use super::highlight::Renderer;
 use super::library::{Item, Library, EVENTS};
 use crate::anchor::{Anchorer, Status};
 use crate::annotation::{stable_id, Annotation};
@@ -21,8 +21,9 @@ use crate::marks::{nesting_order, snap_to_words, validate, Kind, MarkRange, Rang
 use crate::text::TextLayer;
 use crate::tree::find_article;
 
-/// Options `Isnad.mount` knows. None yet; unknown ones are refused so that typos show.
-const MOUNT_OPTIONS: &[&str] = &[];
+/// Options `Isnad.mount` knows; unknown ones are refused so that typos show. `renderer`:
+/// 'marks' (default) or 'highlights' (the CSS Custom Highlight API; marks where it is missing).
+const MOUNT_OPTIONS: &[&str] = &["renderer"];
 
 /// What `highlight` reports back: each range as it was marked, after snapping to word edges.
 #[derive(Serialize)]
@@ -64,7 +65,7 @@ struct Mounted {
     document: Document,
     root: Element,
     layer: TextLayer<Node>,
-    marks: Highlighter,
+    marks: Renderer,
     /// Ranges marked through `highlight()`, kept so that re-marking keeps them.
     manual: Vec<MarkRange>,
     /// Loaded, added and detected annotations.
@@ -99,6 +100,7 @@ impl Widget {
                 root.local_name()
             )));
         }
+        let marks = Renderer::choose(&options)?;
         let layer = TextLayer::build(&tree, root.as_ref());
         MOUNTED.with_borrow_mut(|roots| roots.push(root.clone()));
         Ok(Widget {
@@ -106,7 +108,7 @@ impl Widget {
                 document,
                 root,
                 layer,
-                marks: Highlighter::default(),
+                marks,
                 manual: Vec::new(),
                 library: Library::default(),
             }),
@@ -124,10 +126,29 @@ impl Widget {
         self.mounted.as_ref().map(|m| m.root.clone())
     }
 
-    /// Number of `<mark>` elements in the article.
+    /// Number of `<mark>` elements in the article (with the highlights renderer: of ranges
+    /// in `CSS.highlights`).
     #[wasm_bindgen(js_name = markCount)]
     pub fn mark_count(&self) -> usize {
         self.mounted.as_ref().map_or(0, |m| m.marks.mark_count())
+    }
+
+    /// What this widget draws with: `"marks"` or `"highlights"`.
+    #[wasm_bindgen(getter)]
+    pub fn renderer(&self) -> String {
+        self.mounted
+            .as_ref()
+            .map_or("marks", |m| m.marks.name())
+            .to_string()
+    }
+
+    /// Ids of the annotations drawn over the character that starts at the DOM point (`node`,
+    /// `offset` in UTF-16 units, as `caretPositionFromPoint` gives it), narrowest first;
+    /// hit-testing that works with either renderer.
+    #[wasm_bindgen(js_name = annotationsAt)]
+    pub fn annotations_at(&self, node: &Node, offset: u32) -> Result<Vec<String>, JsValue> {
+        let m = self.live()?;
+        Ok(m.marks.ids_at(&m.document, &m.layer, node, offset))
     }
 
     /// Marks `ranges` (`[{start, end, kind, id?}]`, code points of `text()`). Arabic edges
