@@ -13,7 +13,9 @@ other.textContent = editor ? (arabic ? 'وضع القارئ' : 'Reader mode') : 
 document.querySelector('main, body')?.prepend(other);
 
 try {
-  const isnad = await Isnad.mount(null, { ui: true, detect: true, mode: editor ? 'editor' : 'reader' });
+  // `?renderer=highlights` draws with the CSS Custom Highlight API instead of <mark> elements.
+  const renderer = new URLSearchParams(location.search).get('renderer') === 'highlights' ? 'highlights' : 'marks';
+  const isnad = await Isnad.mount(null, { ui: true, detect: true, mode: editor ? 'editor' : 'reader', renderer });
   // For the console and the end-to-end tests.
   window.isnadDemo = isnad;
 } catch (err) {

@@ -398,7 +398,7 @@ class Handle {
 }
 
 /** Options the shell reads; the others go to the wasm, which refuses names it does not know. */
-const SHELL_OPTIONS = ['store', 'mode', 'ui', 'lang', 'shortcuts', 'detect', 'live'];
+const SHELL_OPTIONS = ['store', 'mode', 'ui', 'lang', 'shortcuts', 'detect', 'live'];  // `renderer` goes to the wasm
 
 export const Isnad = {
   /**
@@ -436,7 +436,11 @@ export const Isnad = {
       if (ui) {
         ui.root = handle.root;
         handle[ATTACH](ui);
-        ui.attach(handle, { describe: (r, range) => guard(() => describeRange(r, range)), selected: (id) => handle[SELECTED](id) });
+        ui.attach(handle, {
+          describe: (r, range) => guard(() => describeRange(r, range)),
+          selected: (id) => handle[SELECTED](id),
+          rangeOf: (a) => guard(() => anchorSelectors(handle.root, a.target.selector))?.range ?? null,
+        });
       }
       if (ui) {
         // A write that did not happen is said where the editor looks.

@@ -98,10 +98,10 @@ impl Renderer {
     }
 
     /// Takes everything drawn away; with marks, the DOM is exactly as it was.
-    pub fn clear(&mut self, layer: &TextLayer<Node>) -> Result<(), JsValue> {
+    pub fn clear(&mut self) -> Result<(), JsValue> {
         self.drawn.clear();
         match &mut self.how {
-            How::Marks(m) => m.clear(layer),
+            How::Marks(m) => m.clear(),
             How::Highlights(h) => {
                 h.clear();
                 Ok(())

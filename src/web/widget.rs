@@ -362,8 +362,8 @@ impl Widget {
         let mounted = self.live_mut()?;
         mounted.marks.clear()?;
         mounted.manual.clear();
+        // Cleared, the renderer starts again on the new text.
         mounted.layer = TextLayer::build(&DomTree::new(), mounted.root.as_ref());
-        mounted.marks = Highlighter::default();
         let held: Vec<Annotation> = mounted
             .library
             .items()

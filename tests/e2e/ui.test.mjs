@@ -434,3 +434,44 @@ test('editor, touch on a 360 px phone: a long-press selection, the toolbar on sc
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test('Highlight API renderer: no element added to the article, and the popover, panel, density bar and keys still work', async () => {
+  const { page, ui, problems } = await open('en.html?renderer=highlights');
+  const sent = await page.evaluate(async () => {
+    const html = await (await fetch(location.href)).text();
+    return new DOMParser().parseFromString(html, 'text/html').querySelector('article').innerHTML;
+  });
+  assert.equal(await page.evaluate(() => window.isnadDemo.renderer), 'highlights');
+  assert.equal(await page.locator('article mark').count(), 0);
+  assert.equal(await page.evaluate(() => document.querySelector('article').innerHTML), sent, 'the article is untouched');
+  assert.ok(await page.evaluate(() => CSS.highlights.get('isnad-claim').size) > 0);
+  // Hover over the middle of a highlighted claim: its popover.
+  const claim = (await held(page)).find((a) => a.kind === 'claim' && a.exact.length > 30 && !a.isnad.unsourced);
+  const point = await page.evaluate(async (selector) => {
+    const { anchor } = await import('./isnad.js');
+    const found = await anchor(document.querySelector('article'), selector);
+    found.range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const rects = found.range.getClientRects();
+    const r = rects[0];
+    return { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 };
+  }, (await page.evaluate((id) => window.isnadDemo.annotations().find((a) => a.id === id).target.selector, claim.id)));
+  await page.mouse.move(point.x, point.y);
+  const popover = ui.getByRole('dialog');
+  await popover.waitFor();
+  assert.ok((await popover.locator('blockquote').textContent()).length > 0);
+  // Keyboard: Alt+Shift+N opens the first one with focus in its popover, and says what it is.
+  await page.mouse.move(1, 1);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+Shift+KeyN');
+  await popover.waitFor();
+  assert.notEqual((await focused(page)).tag, 'body');
+  assert.match(await ui.getByRole('status').textContent(), /^(Claim|Source|Assessment|Unsourced claim): /);
+  await page.keyboard.press('Escape');
+  // The panel jumps to a claim: its popover opens.
+  await ui.getByRole('button', { name: /^Claims/ }).click();
+  await ui.getByRole('complementary').getByRole('listitem').last().getByRole('button').click();
+  await popover.waitFor();
+  assert.ok(await ui.getByRole('navigation').getByRole('button').count() >= 5, 'the density bar has buckets');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

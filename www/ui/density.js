@@ -17,7 +17,7 @@ export class DensityBar {
     const page = Math.max(document.documentElement.scrollHeight, 1);
     const buckets = new Map();
     for (const a of ui.annotations) {
-      const mark = ui.marksOf(a.id)[0];
+      const mark = ui.anchorOf(a.id);
       if (!mark) continue;
       const y = mark.getBoundingClientRect().top + window.scrollY;
       const slot = Math.min(Math.floor(((y / page) * height) / BUCKET), Math.floor((height - BUCKET) / BUCKET));

@@ -47,12 +47,19 @@ export class Editor {
    * Shift+arrows and mark it.
    */
   selectFocused() {
-    const mark = this.ui.activeElement()?.closest?.('mark.isnad-mark');
-    const marks = mark ? this.ui.marksOf(this.ui.idOf(mark)) : [];
-    if (!marks.length) return this.ui.say(this.ui.t('selectFirst'));
-    const range = document.createRange();
-    range.setStartBefore(marks[0].firstChild ?? marks[0]);
-    range.setEndAfter(marks.at(-1).lastChild ?? marks.at(-1));
+    let range;
+    if (this.ui.highlightsApi) {
+      range = this.ui.anchorOf(this.ui.popover.id ?? this.ui.lastStep)?.cloneRange();
+    } else {
+      const mark = this.ui.activeElement()?.closest?.('mark.isnad-mark');
+      const marks = mark ? this.ui.marksOf(this.ui.idOf(mark)) : [];
+      if (marks.length) {
+        range = document.createRange();
+        range.setStartBefore(marks[0].firstChild ?? marks[0]);
+        range.setEndAfter(marks.at(-1).lastChild ?? marks.at(-1));
+      }
+    }
+    if (!range) return this.ui.say(this.ui.t('selectFirst'));
     const sel = document.getSelection();
     sel.removeAllRanges();
     sel.addRange(range);
@@ -75,7 +82,7 @@ export class Editor {
     document.getSelection()?.removeAllRanges();
     this.toolbar.hidden = true;
     const made = this.ui.handle.add(annotation);
-    if (!this.ui.marksOf(made.id).length) {
+    if (this.ui.handle.status(made.id) === 'orphan') {
       // Text Isnad does not read (a caption, a byline): nothing to mark there.
       this.ui.handle.remove(made.id);
       return this.ui.say(this.ui.t('outside'));

@@ -4,7 +4,7 @@
 // only the marks.
 import { h } from './dom.js';
 import { pickLanguage, loadStrings, prefersArabicDigits } from './i18n.js';
-import { kindOf, startOf, isUnsourced } from './model.js';
+import { kindOf, startOf, isUnsourced, quoteOf } from './model.js';
 import { UI_CSS, MARK_A11Y_CSS, HIDDEN_MARKS_CSS } from './style.js';
 import { Popover } from './popover.js';
 import { Panel } from './panel.js';
@@ -87,9 +87,13 @@ export class Ui {
   }
 
   /** Connects the mounted handle: from now on the interface follows its annotations. */
-  attach(handle, { describe, selected }) {
+  attach(handle, { describe, selected, rangeOf }) {
     this.handle = handle;
     this.selected = selected;
+    this.rangeOf = rangeOf;
+    // With the Highlight API renderer there is no element per highlight: the pointer is
+    // hit-tested and the popover placed at the annotation's Range.
+    this.highlightsApi = handle.renderer === 'highlights';
     this.sheets = adoptPageSheets();
     if (this.mode === 'editor') {
       this.editor = new Editor(this, describe);
@@ -116,6 +120,20 @@ export class Ui {
       if (this.mode === 'editor' && !document.getSelection()?.isCollapsed) return;
       this.select(this.idOf(mark), mark);
     }));
+    if (this.highlightsApi) {
+      const hit = (e) => this.handle.annotationsAtPoint(e.clientX, e.clientY).filter((id) => this.byId.has(id)).at(-1);
+      this.listen(this.root, 'pointermove', (e) => {
+        if (e.pointerType !== 'mouse' || !this.visible || !previewing()) return;
+        const id = hit(e);
+        if (id) this.popover.open(id, this.anchorOf(id));
+        else this.popover.closeSoon();
+      });
+      this.listen(this.root, 'click', (e) => {
+        if (this.mode === 'editor' && !document.getSelection()?.isCollapsed) return;
+        const id = hit(e);
+        if (id) this.select(id, this.anchorOf(id));
+      });
+    }
     this.listen(this.root, 'keydown', onMark((mark, e) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
@@ -145,6 +163,7 @@ export class Ui {
     if (!this.handle) return;
     this.annotations = this.handle.annotations().filter((a) => kindOf(a)).sort((a, b) => startOf(a) - startOf(b));
     this.byId = new Map(this.annotations.map((a) => [a.id, a]));
+    this.ranges = new Map();
     this.decorate();
     this.summarize();
     this.panel.render();
@@ -181,6 +200,16 @@ export class Ui {
     return this.marks?.get(id) ?? [];
   }
 
+  /** What a popover is placed at, and focus returns to: the first mark, or the Range. */
+  anchorOf(id) {
+    if (!this.highlightsApi) return this.marksOf(id)[0] ?? null;
+    if (!this.ranges.has(id)) {
+      const a = this.byId.get(id);
+      this.ranges.set(id, (a && this.handle.status(id) !== 'orphan' && this.rangeOf(a)) || null);
+    }
+    return this.ranges.get(id);
+  }
+
   summarize() {
     const { strings } = this;
     const n = (k) => this.annotations.filter((a) => kindOf(a) === k).length;
@@ -205,12 +234,20 @@ export class Ui {
 
   /** Scrolls to annotation `id`, focuses it and opens its popover. */
   goTo(id, { pinned = false } = {}) {
-    const mark = this.marksOf(id)[0];
-    if (!mark) return;
+    const at = this.anchorOf(id);
+    if (!at) return;
     const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-    mark.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
-    mark.focus({ preventScroll: true });
-    this.select(id, mark, false, pinned);
+    const element = at instanceof Element ? at : at.startContainer.parentElement;
+    element.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+    if (at instanceof Element) {
+      at.focus({ preventScroll: true });
+      this.select(id, at, false, pinned);
+    } else {
+      // No element to focus: the popover takes focus, and the status line says what it is.
+      const a = this.byId.get(id);
+      this.say(`${isUnsourced(a) ? this.t('unsourcedKind') : this.t(`kinds.${kindOf(a)}`)}: ${quoteOf(a)}`);
+      this.select(id, at, true, true);
+    }
   }
 
   /** Opens annotation `id`'s popover and tells the page (`select` event). */
@@ -273,10 +310,12 @@ export class Ui {
 
   /** Moves to the next (1) or previous (-1) highlight from the focused one. */
   step(direction) {
-    const ids = this.annotations.map((a) => a.id).filter((id) => this.marksOf(id).length);
+    const ids = this.annotations.map((a) => a.id).filter((id) => this.anchorOf(id));
     if (!ids.length) return;
-    const at = ids.indexOf(this.idOf(this.activeElement()?.closest?.('mark.isnad-mark') ?? this.root) ?? '');
+    const current = this.highlightsApi ? this.popover.id ?? this.lastStep : this.idOf(this.activeElement()?.closest?.('mark.isnad-mark') ?? this.root);
+    const at = ids.indexOf(current ?? '');
     const next = at < 0 ? (direction > 0 ? 0 : ids.length - 1) : (at + direction + ids.length) % ids.length;
+    this.lastStep = ids[next];
     this.goTo(ids[next]);
   }
 

@@ -12,7 +12,10 @@ export class Popover {
     this.opener = null;
   }
 
-  /** Shows annotation `id` next to `mark`; `pinned` keeps it open until closed. */
+  /**
+   * Shows annotation `id` next to `mark` (a mark element, or a Range with the Highlight API
+   * renderer); `pinned` keeps it open until closed.
+   */
   open(id, mark, { pinned = false, focus = false } = {}) {
     const a = this.ui.byId.get(id);
     if (!a) return;
@@ -33,7 +36,7 @@ export class Popover {
   /** Rebuilds the open popover after the annotation changed. */
   refresh() {
     if (this.el.hidden || !this.id) return;
-    const mark = this.ui.marksOf(this.id)[0];
+    const mark = this.ui.anchorOf(this.id);
     if (!this.ui.byId.has(this.id) || !mark) return this.close();
     const keep = this.el.contains(this.el.getRootNode().activeElement);
     this.opener = mark;
@@ -55,7 +58,7 @@ export class Popover {
     const inside = this.el.contains(this.el.getRootNode().activeElement);
     this.el.hidden = true;
     this.id = null;
-    if ((returnFocus || inside) && this.opener?.isConnected) {
+    if ((returnFocus || inside) && this.opener instanceof Element && this.opener.isConnected) {
       // Focus goes back without opening the popover again.
       this.returning = true;
       this.opener.focus({ preventScroll: true });
