@@ -164,6 +164,12 @@ test('the trap catches a payload that does run (canary: the same payloads put in
  * density bar; exported as ClaimReview; written through to the store.
  */
 test(`${PAYLOADS.length} payloads in annotations via load(), add() and update(): shown as typed in the popover, editor, panel and density bar; nothing runs`, async () => {
+  // In batches of about 180 payloads a page: each popover of the editor lists every source.
+  const batches = [0, 1, 2].map((k) => PAYLOADS.filter((p) => p.id % 3 === k));
+  for (const batch of batches) await annotationsBatch(batch);
+});
+
+async function annotationsBatch(payloads) {
   const { page, hits, problems } = await hostilePage();
   const result = await page.evaluate(async ({ payloads, keys }) => {
     const h = window.__h;
@@ -218,14 +224,15 @@ test(`${PAYLOADS.length} payloads in annotations via load(), add() and update():
       });
       return { p, source, claim };
     });
-    // A third each through load(), add(), and load() then update().
+    // The plain payloads through add() and through load() then update(); the others load().
+    const way = (p) => (p.wrap !== 'plain' ? 'load' : p.id % 2 ? 'add' : 'update');
     const plain = (a) => ({ ...a, body: a.body.slice(0, 1), isnad: undefined });
-    const loaded = isnad.load(made.flatMap(({ source, claim }, i) => (i % 3 === 0 ? [source, claim] : i % 3 === 2 ? [source, plain(claim)] : [])));
-    for (const [i, { source, claim }] of made.entries()) {
-      if (i % 3 === 1) {
+    const loaded = isnad.load(made.flatMap(({ p, source, claim }) => (way(p) === 'load' ? [source, claim] : way(p) === 'update' ? [source, plain(claim)] : [])));
+    for (const { p, source, claim } of made) {
+      if (way(p) === 'add') {
         isnad.add(source);
         isnad.add(claim);
-      } else if (i % 3 === 2) {
+      } else if (way(p) === 'update') {
         isnad.update(claim);
       }
     }
@@ -299,21 +306,22 @@ test(`${PAYLOADS.length} payloads in annotations via load(), add() and update():
     }
     return {
       loaded, wrong: wrong.slice(0, 12), wrongCount: wrong.length, buckets: buckets.length, reviews: reviews.length,
-      stored: stored.size, scan: h.scan(new Set(['article', 'h1', 'div', 'p', 'mark'])), errors,
+      stored: stored.size, written: made.reduce((n, { p }) => n + (way(p) === 'add' ? 2 : way(p) === 'update' ? 1 : 0), 0), scan: h.scan(new Set(['article', 'h1', 'div', 'p', 'mark'])), errors,
       statuses: made.map(({ claim, source }) => [isnad.status(claim.id), isnad.status(source.id)]).flat().filter((s) => s !== 'exact'),
     };
-  }, { payloads: PAYLOADS, keys: KEY_PAYLOADS });
+  }, { payloads, keys: KEY_PAYLOADS });
   await settle(page);
   assert.deepEqual(result.statuses, [], 'every annotation anchored exactly');
   assert.equal(result.wrongCount, 0, `shown as typed:\n${JSON.stringify(result.wrong, null, 1)}`);
   assert.ok(result.buckets >= 20, `density buckets: ${result.buckets}`);
-  assert.equal(result.reviews, PAYLOADS.length);
-  assert.ok(result.stored >= PAYLOADS.length, `the store holds the annotations (${result.stored})`);
+  assert.equal(result.reviews, payloads.length);
+  assert.equal(result.stored, result.written, 'the store holds what was added and updated (load() only reads)');
   assert.deepEqual(result.scan, []);
   assert.deepEqual(result.errors, []);
   assert.equal(hits.length, 0, `payloads ran:\n${fmt(hits)}`);
   assert.deepEqual(problems, []);
-});
+  await page.context().close();
+}
 
 /**
  * Path 2: the article's own text holds the payloads (as text, as a page that escapes its HTML
@@ -364,14 +372,15 @@ test(`${PAYLOADS.length} payloads in the article's text, detected, and in import
     for (const label of buckets) expect('density label', [...near].some((q) => label.endsWith(q)), true);
 
     // Hypothesis rows quoting each payload, with payloads for text, tags, uri and id.
-    const rows = payloads.map((p) => ({
+    const rows = payloads.map((p, i) => ({
       id: `h${p.id}${p.text}`,
       uri: p.text,
       text: p.text,
       tags: [p.text, 'claim'],
-      target: [{ source: p.text, selector: [{ type: 'TextQuoteSelector', exact: p.text, prefix: 'said that ', suffix: ' rose' }] }],
+      target: [{ source: p.text, selector: [{ type: 'TextQuoteSelector', exact: p.text, ...(i % 2 ? { prefix: 'said that ', suffix: ' rose' } : { prefix: 'الوزارة إن ', suffix: ' ارتفعت' }) }] }],
     }));
     const counts = isnad.importHypothesis({ total: rows.length, rows });
+    const orphaned = [];
     const held = new Map(isnad.annotations().map((a) => [a.id, a]));
     for (const row of rows) {
       const a = held.get(`urn:hypothesis:${row.id}`);
@@ -379,14 +388,17 @@ test(`${PAYLOADS.length} payloads in the article's text, detected, and in import
       if (!a) continue;
       expect(`hypothesis ${row.id} comment`, a.body.find((b) => b.purpose === 'commenting')?.value, row.text);
       expect(`hypothesis ${row.id} tag`, a.body.find((b) => b.purpose === 'tagging' && b.value !== 'claim')?.value, row.text);
-      if (isnad.status(a.id) === 'orphan') continue;
+      if (isnad.status(a.id) === 'orphan') {
+        orphaned.push(row.text);
+        continue;
+      }
       isnad.select(a.id);
       const pop = h.popover();
       expect(`hypothesis ${row.id} popover quote`, pop.quote, h.excerpt(row.text, 240));
       expect(`hypothesis ${row.id} no link`, pop.el.querySelectorAll('a').length, 0);
     }
     return {
-      wrong: wrong.slice(0, 12), wrongCount: wrong.length, detected: detected.length, withPayload, counts,
+      wrong: wrong.slice(0, 12), wrongCount: wrong.length, detected: detected.length, withPayload, counts, orphaned,
       textKept: paragraphs.every((el, i) => el.textContent.includes(payloads[i].text)),
       scan: h.scan(new Set(['article', 'h1', 'div', 'p', 'mark'])),
     };
@@ -394,7 +406,7 @@ test(`${PAYLOADS.length} payloads in the article's text, detected, and in import
   await settle(page);
   assert.ok(result.detected >= PAYLOADS.length, `detection found ${result.detected} annotations`);
   assert.ok(result.withPayload >= PAYLOADS.length / 4, `${result.withPayload} detected quotes hold a payload`);
-  assert.equal(result.counts.anchored, PAYLOADS.length, JSON.stringify(result.counts));
+  assert.equal(result.counts.anchored, PAYLOADS.length, `${JSON.stringify(result.counts)}: ${JSON.stringify(result.orphaned, null, 1)}`);
   assert.equal(result.wrongCount, 0, `shown as typed:\n${JSON.stringify(result.wrong, null, 1)}`);
   assert.ok(result.textKept, "the article's text is as it was");
   assert.deepEqual(result.scan, []);
