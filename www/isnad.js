@@ -98,6 +98,13 @@ function guard(call) {
   }
 }
 
+/** An id argument must be a string: wasm-bindgen reads anything else as memory and traps. */
+function checkId(call, id) {
+  if (typeof id !== 'string') {
+    throw new TypeError(`${call}(id): id must be an annotation's id, a string, not ${id === null ? 'null' : typeof id}`);
+  }
+}
+
 /** A widget mounted on one article. */
 /** Events the shell emits itself (the wasm emits the others). */
 const SHELL_EVENTS = ['error', 'conflict', 'reanchor'];
@@ -143,7 +150,11 @@ class Handle {
     const stored = new Set();
     try {
       const list = await store.list(pageUrl());
-      this.load(list);
+      try {
+        this.load(list);
+      } catch (err) {
+        throw new TypeError(`${store.describe?.() ?? 'the store'} answered annotations Isnad cannot read: ${err.message}`, { cause: err });
+      }
       for (const a of list.items ?? list) stored.add(a.id);
     } catch (err) {
       // After mount() returns, so the page can listen to `error` first.
@@ -268,6 +279,7 @@ class Handle {
 
   /** Where an annotation anchored: 'exact', 'moved', 'fuzzy' or 'orphan'. */
   status(id) {
+    checkId('status', id);
     return guard(() => this.#widget.status(id));
   }
 
@@ -283,6 +295,7 @@ class Handle {
 
   /** Removes an annotation and its marks, emits `delete`. */
   remove(id) {
+    checkId('remove', id);
     return this.#changed(this.#own(() => guard(() => this.#widget.remove(id))));
   }
 
@@ -292,8 +305,9 @@ class Handle {
    * theirs, error }`: someone else changed the annotation first; the store kept theirs).
    */
   on(event, listener) {
+    if (typeof event !== 'string') throw new TypeError(`on(event, listener): event must be a string such as 'create', not ${typeof event}`);
+    if (typeof listener !== 'function') throw new TypeError(`on('${event}', listener): the listener must be a function`);
     if (SHELL_EVENTS.includes(event)) {
-      if (typeof listener !== 'function') throw new TypeError(`on('${event}', listener): the listener must be a function`);
       this.#listeners.push([event, listener]);
       return;
     }
@@ -302,6 +316,7 @@ class Handle {
 
   /** Stops listening. */
   off(event, listener) {
+    if (typeof event !== 'string') throw new TypeError(`off(event, listener): event must be a string such as 'create', not ${typeof event}`);
     if (SHELL_EVENTS.includes(event)) {
       this.#listeners = this.#listeners.filter(([e, l]) => !(e === event && l === listener));
       return;
@@ -370,6 +385,7 @@ class Handle {
 
   /** Opens annotation `id` as the reader would (its popover, with the interface) and emits `select`. */
   select(id) {
+    checkId('select', id);
     if (this.#ui?.marksOf(id).length) {
       this.#ui.goTo(id, { pinned: true });
       return true;

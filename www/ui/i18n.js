@@ -25,10 +25,13 @@ export class Strings {
     this.plurals = new Intl.PluralRules(lang);
   }
 
-  /** The phrase for `key`, with `{name}` filled from `vars`. */
+  /** The phrase for `key`, with `{name}` filled from `vars`; `key` itself when there is none. */
   t(key, vars = {}) {
-    const phrase = key.split('.').reduce((at, part) => at?.[part], this.words) ?? key;
-    return String(phrase).replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+    // Own properties only: a key made from annotation data ('stances.constructor') must not
+    // reach Object.prototype.
+    const found = key.split('.').reduce((at, part) => (at !== null && typeof at === 'object' && Object.hasOwn(at, part) ? at[part] : undefined), this.words);
+    const phrase = typeof found === 'string' ? found : key;
+    return phrase.replace(/\{(\w+)\}/g, (_, name) => (Object.hasOwn(vars, name) ? String(vars[name]) : `{${name}}`));
   }
 
   /** "3 claims" in the page's digits and the language's plural form. */

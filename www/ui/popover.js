@@ -84,7 +84,8 @@ export class Popover {
       }
     }
     if (details.cue) row(t('cue'), h('bdi', {}, `«${details.cue}»`), details.stance && t(`stances.${details.stance}`) !== `stances.${details.stance}` ? ` — ${t(`stances.${details.stance}`)}` : '');
-    if (details.claimType) row(t('type'), t(`claimTypes.${details.claimType}`));
+    // Stance and claim type are Isnad's words: an unknown one (from a store) is left out.
+    if (details.claimType && t(`claimTypes.${details.claimType}`) !== `claimTypes.${details.claimType}`) row(t('type'), t(`claimTypes.${details.claimType}`));
     if (kind === 'source') {
       const says = this.ui.annotations.filter((x) => linkOf(x) === a.id);
       for (const said of says.slice(0, 5)) row(t(`kinds.${kindOf(said)}`), h('button', { type: 'button', dir: 'auto', onclick: () => this.ui.goTo(said.id) }, excerpt(quoteOf(said), 60)));
