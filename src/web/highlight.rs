@@ -327,16 +327,25 @@ impl Highlighter {
             let Some(pieces) = self.pieces.get_mut(run) else {
                 continue;
             };
-            // The pieces joined again. Their current text, not the text they were cut from:
-            // the page may have edited one since (then the page's edit stays).
-            let joined: String = pieces.iter().map(|(_, piece)| piece.data()).collect();
-            if let Some((_, first)) = pieces.first() {
-                first.set_data(&joined);
-            }
-            for (_, piece) in pieces.drain(..).skip(1) {
-                piece.remove();
+            // The pieces joined again: their current text (the page may have edited one since,
+            // and its edit stays), moved as JS strings, since a lone surrogate in the page's
+            // text would not survive a Rust String.
+            let pieces: Vec<Text> = pieces.drain(..).map(|(_, piece)| piece).collect();
+            if let Some((first, rest)) = pieces.split_first() {
+                for piece in rest {
+                    append_text(first, piece).map_err(|e| dom_error("join a text node", e))?;
+                    piece.remove();
+                }
             }
         }
         Ok(())
     }
+}
+
+/// `first.appendData(piece.data)`, without the text passing through Rust.
+fn append_text(first: &Text, piece: &Text) -> Result<(), JsValue> {
+    let data = js_sys::Reflect::get(piece, &"data".into())?;
+    let append: js_sys::Function = js_sys::Reflect::get(first, &"appendData".into())?.dyn_into()?;
+    append.call1(first, &data)?;
+    Ok(())
 }

@@ -213,6 +213,10 @@ impl Widget {
         };
         let list: Vec<Annotation> = serde_wasm_bindgen::from_value(items)
             .map_err(|e| type_error(format!("load(annotations): expected an array of W3C annotations (or an AnnotationPage): {e}")))?;
+        for (i, a) in list.iter().enumerate() {
+            a.check()
+                .map_err(|e| type_error(format!("load(annotations): annotation {i} ({:?}): {e}", a.id)))?;
+        }
         let (anchored, orphans) = mounted.place_all(list)?;
         counts(&[("anchored", anchored), ("orphans", orphans)])
     }
@@ -492,8 +496,13 @@ fn counts(pairs: &[(&str, usize)]) -> Result<JsValue, JsValue> {
 
 /// An annotation from JS; one without an id gets a stable one from its kind and quote.
 fn read_annotation(value: JsValue, doing: &str) -> Result<Annotation, JsValue> {
-    let has_id = js_sys::Reflect::get(&value, &"id".into())
-        .is_ok_and(|v| v.as_string().is_some_and(|s| !s.is_empty()));
+    let id = js_sys::Reflect::get(&value, &"id".into()).unwrap_or(JsValue::UNDEFINED);
+    if !id.is_undefined() && !id.is_null() && id.as_string().is_none() {
+        return Err(type_error(format!(
+            "{doing}(annotation): id must be a string (an IRI), or left out to have one made"
+        )));
+    }
+    let has_id = id.as_string().is_some_and(|s| !s.is_empty());
     let mut annotation: Annotation = serde_wasm_bindgen::from_value(if has_id {
         value
     } else {
@@ -502,6 +511,9 @@ fn read_annotation(value: JsValue, doing: &str) -> Result<Annotation, JsValue> {
         copy.into()
     })
     .map_err(|e| type_error(format!("{doing}(annotation): not a W3C annotation: {e}")))?;
+    annotation
+        .check()
+        .map_err(|e| type_error(format!("{doing}(annotation): {e}")))?;
     if annotation.id.is_empty() {
         annotation.id = stable_id(
             annotation.kind().unwrap_or(Kind::Claim),

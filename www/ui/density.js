@@ -18,7 +18,10 @@ export class DensityBar {
     const buckets = new Map();
     for (const a of ui.annotations) {
       const mark = ui.anchorOf(a.id);
-      if (!mark) continue;
+      // Text the page keeps out of layout (content-visibility, display: none) is not measured:
+      // measuring would force its layout.
+      const holder = mark instanceof Element ? mark : mark?.startContainer.parentElement;
+      if (!mark || holder?.checkVisibility?.({ contentVisibilityAuto: true }) === false) continue;
       const y = mark.getBoundingClientRect().top + window.scrollY;
       const slot = Math.min(Math.floor(((y / page) * height) / BUCKET), Math.floor((height - BUCKET) / BUCKET));
       buckets.set(slot, [...(buckets.get(slot) ?? []), a]);
