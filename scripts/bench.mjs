@@ -28,6 +28,8 @@ const browser = await chromium.launch({
   args: [...CHROME_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 const results = { sizes: {}, seed: null };
+const ALL_METHODS = ['isnad-marks', 'isnad-highlights', 'markjs', 'apache', 'floor', 'recogito'];
+const slow = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(0);
@@ -52,9 +54,16 @@ try {
       log(`${key}: text layer ${r.textLayer.median.toFixed(1)} ms, detect ${r.detect.median.toFixed(1)} ms (${r.detect.found} found)`);
       r.highlight = {};
       for (const count of COUNTS) {
-        const h = await page.evaluate(([c, n]) => window.bench.highlight(c, n), [count, runs]);
+        // A peer that took over 10 s on a smaller case is not run on a larger one.
+        const methods = ALL_METHODS.filter((m) => !slow.some(([p, l, b, c]) => p === m && l === lang && b <= bytes && c <= count));
+        const h = await page.evaluate(([c, n, ms]) => window.bench.highlight(c, n, ms), [count, runs, methods]);
         r.highlight[count] = h;
-        if (h) log(`${key} ×${count}: ${summary(h)}`);
+        if (!h) continue;
+        for (const m of ALL_METHODS) {
+          if (!methods.includes(m)) h[m] = { skipped: true };
+          else if (h[m]?.highlight && (h[m].highlight.timeout || h[m].highlight.median > 10000)) slow.push([m, lang, bytes, count]);
+        }
+        log(`${key} ×${count}: ${summary(h)}`);
       }
       if (REANCHOR_SIZES.includes(bytes)) {
         r.reanchor = await page.evaluate((n) => window.bench.reanchor(1000, n), runs);
@@ -129,6 +138,7 @@ async function seedPage(browser) {
 
 function fmt(s) {
   if (!s) return '—';
+  if (s.skipped) return 'skipped';
   if (s.error) return 'failed';
   if (s.timeout) return `> ${(s.median / 1000).toFixed(0)} s`;
   const v = s.median;
@@ -195,7 +205,7 @@ function render(results) {
   for (const r of Object.values(results.sizes)) {
     push(`| ${r.lang} ${sizeName(r.bytes)} | ${r.article.codePoints.toLocaleString('en')} | ${r.article.elements.toLocaleString('en')} | ${fmt(r.textLayer)} | ${fmt(r.detect)} | ${r.detect.found.toLocaleString('en')} | ${(r.memory.heapPeak / 2 ** 20).toFixed(0)} MB | ${(r.memory.wasmMemory / 2 ** 20).toFixed(0)} MB |`);
   }
-  push('', '## Highlighting and clearing the same ranges', '', 'Isnad (marks) wraps `<mark>`s like mark.js and Apache Annotator: their ratios are against it. The floor registers StaticRanges made beforehand in one `Highlight` (nothing else): its ratio is against Isnad (highlights), which also turns offsets into ranges. Apache Annotator gets DOM Ranges made from the offsets inside its timing (last range first, so one index of text nodes serves all). Recogito (`createTextAnnotator`, renderer CSS_HIGHLIGHTS): `setAnnotations` until the next frame.', '');
+  push('', '## Highlighting and clearing the same ranges', '', 'A peer that took over 10 s on a smaller case is skipped on larger ones. Isnad (marks) wraps `<mark>`s like mark.js and Apache Annotator: their ratios are against it. The floor registers StaticRanges made beforehand in one `Highlight` (nothing else): its ratio is against Isnad (highlights), which also turns offsets into ranges. Apache Annotator gets DOM Ranges made from the offsets inside its timing (last range first, so one index of text nodes serves all). Recogito (`createTextAnnotator`, renderer CSS_HIGHLIGHTS): `setAnnotations` until the next frame.', '');
   push('| article | ranges | Isnad marks | Isnad highlights | mark.js | Apache Annotator | Recogito | Highlight API floor |', '|---|---|---|---|---|---|---|---|');
   const rows = [];
   for (const r of Object.values(results.sizes)) {
@@ -211,8 +221,9 @@ function render(results) {
       const im = h['isnad-marks']?.[what];
       const ih = h['isnad-highlights']?.[what];
       const cell = (peer, base) => (peer ? `${fmt(peer)}${ratio(peer, base)}` : '—');
+      const skip = (m) => (h[m]?.skipped ? 'skipped' : null);
       const rec = h.recogito?.error ? 'failed' : cell(h.recogito?.[what], ih);
-      push(`| ${r.lang} ${sizeName(r.bytes)} | ${h.ranges.toLocaleString('en')} | ${fmt(im)} | ${fmt(ih)} | ${cell(h.markjs?.[what], im)} | ${cell(h.apache?.[what], im)} | ${rec} | ${cell(h.floor?.[what], ih)} |`);
+      push(`| ${r.lang} ${sizeName(r.bytes)} | ${h.ranges.toLocaleString('en')} | ${fmt(im)} | ${fmt(ih)} | ${skip('markjs') ?? cell(h.markjs?.[what], im)} | ${skip('apache') ?? cell(h.apache?.[what], im)} | ${skip('recogito') ?? rec} | ${cell(h.floor?.[what], ih)} |`);
     }
   }
   const recogitoError = rows.map(([, , h]) => h.recogito?.error).find(Boolean);
