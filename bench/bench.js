@@ -185,6 +185,8 @@ async function highlight(count, runs, methods) {
   const html = root.innerHTML;
   const out = { ranges: ranges.length };
   const isnadRanges = ranges.map(({ start, end, kind, id }) => ({ start, end, kind, id }));
+  // The article laid out before any timing: no method pays for the page's first layout.
+  layout();
   const cap = 10000;
   const want = (m) => !methods || methods.includes(m);
 
@@ -220,6 +222,7 @@ async function highlight(count, runs, methods) {
     if (h.median > cap) {
       out.markjs = { highlight: h, clear: null };
       root.innerHTML = html;
+    layout();
     } else {
     mark();
     check(root.querySelectorAll('mark.markjs').length >= ranges.length, 'mark.js marked every range');
@@ -232,6 +235,7 @@ async function highlight(count, runs, methods) {
     // mark.js unmark normalizes the parents: the article may have merged text nodes only.
     check(root.textContent === state.article.texts.join(''), 'mark.js left the text as it was');
     root.innerHTML = html;
+    layout();
     }
   }
 
@@ -261,6 +265,7 @@ async function highlight(count, runs, methods) {
     if (h.timeout || h.median > cap) {
       out.apache = { highlight: h, clear: null };
       root.innerHTML = html;
+    layout();
     } else {
     draw();
     check(root.querySelectorAll('mark.apache').length >= ranges.length, 'Apache Annotator marked every range');
@@ -272,6 +277,7 @@ async function highlight(count, runs, methods) {
     out.apache = { highlight: h, clear: c };
     check(root.textContent === state.article.texts.join(''), 'Apache Annotator left the text as it was');
     root.innerHTML = html;
+    layout();
     }
   }
 
@@ -309,6 +315,7 @@ async function highlight(count, runs, methods) {
       out.recogito = { error: String(err?.message ?? err) };
     }
     root.innerHTML = html;
+    layout();
   }
   return out;
 }
