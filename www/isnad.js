@@ -443,10 +443,13 @@ export const Isnad = {
     const resolved = chosen === null ? null : (await import('./stores.js')).resolveStore(chosen);
     // The interface comes up first so that it can show that Isnad is loading, or why it failed.
     const element = typeof root === 'string' ? document.querySelector(root) : root;
+    // The wasm and the interface download and compile side by side.
+    const wasm = load();
+    wasm.catch(() => {}); // awaited below; no unhandled rejection meanwhile
     const uiModule = withUi ? import('./ui/index.js') : null;
     const ui = uiModule ? await (await uiModule).createUi(element ?? document.body, { mode: mode ?? 'reader', lang, shortcuts }) : null;
     try {
-      await load();
+      await wasm;
       const handle = new Handle(guard(() => Widget.mount(root, plain ? rest : options)), resolved);
       adoptMarkStyles();
       if (ui) {
