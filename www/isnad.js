@@ -439,42 +439,50 @@ export const Isnad = {
     if (mode !== undefined && mode !== 'editor' && mode !== 'reader') {
       throw new TypeError(`Isnad.mount: mode must be 'editor' or 'reader', not ${JSON.stringify(mode)}`);
     }
-    const chosen = store ?? (mode === 'editor' ? 'local' : null);
-    const resolved = chosen === null ? null : (await import('./stores.js')).resolveStore(chosen);
-    // The interface comes up first so that it can show that Isnad is loading, or why it failed.
-    const element = typeof root === 'string' ? document.querySelector(root) : root;
-    // The wasm and the interface download and compile side by side.
+    // The wasm, the interface and the store's module download side by side.
     const wasm = load();
     wasm.catch(() => {}); // awaited below; no unhandled rejection meanwhile
-    const uiModule = withUi ? import('./ui/index.js') : null;
-    const ui = uiModule ? await (await uiModule).createUi(element ?? document.body, { mode: mode ?? 'reader', lang, shortcuts }) : null;
+    const chosen = store ?? (mode === 'editor' ? 'local' : null);
+    const storeModule = chosen === null ? null : import('./stores.js');
+    const element = typeof root === 'string' ? document.querySelector(root) : root;
+    // The interface shows itself as soon as it has loaded: "Loading Isnad…", or why it failed.
+    const uiReady = withUi
+      ? import('./ui/index.js').then((m) => m.createUi(element ?? document.body, { mode: mode ?? 'reader', lang, shortcuts }))
+      : null;
+    uiReady?.catch(() => {});
+    let ui = null;
+    let handle = null;
     try {
+      const resolved = storeModule ? (await storeModule).resolveStore(chosen) : null;
       await wasm;
-      const handle = new Handle(guard(() => Widget.mount(root, plain ? rest : options)), resolved);
+      handle = new Handle(guard(() => Widget.mount(root, plain ? rest : options)), resolved);
       adoptMarkStyles();
-      if (ui) {
-        ui.root = handle.root;
-        handle[ATTACH](ui);
-        ui.attach(handle, {
-          describe: (r, range) => guard(() => describeRange(r, range)),
-          selected: (id) => handle[SELECTED](id),
-          rangeOf: (a) => guard(() => anchorSelectors(handle.root, a.target.selector))?.range ?? null,
-        });
-      }
-      if (ui) {
-        // A write that did not happen is said where the editor looks.
-        handle.on('error', (err) => ui.say(ui.t('saveFailed', { message: err?.message ?? String(err) })));
-        handle.on('conflict', ({ theirs }) => ui.say(ui.t('conflict', { theirs: theirs?.id ?? '' })));
-      }
+      // Highlights first: they need only the wasm. The interface joins when it is there.
       if (detect) handle.detect();
+      ui = await uiReady;
+      if (ui) {
+        const mounted = handle;
+        ui.root = mounted.root;
+        mounted[ATTACH](ui);
+        ui.attach(mounted, {
+          describe: (r, range) => guard(() => describeRange(r, range)),
+          selected: (id) => mounted[SELECTED](id),
+          rangeOf: (a) => guard(() => anchorSelectors(mounted.root, a.target.selector))?.range ?? null,
+        });
+        // A write that did not happen is said where the editor looks.
+        mounted.on('error', (err) => ui.say(ui.t('saveFailed', { message: err?.message ?? String(err) })));
+        mounted.on('conflict', ({ theirs }) => ui.say(ui.t('conflict', { theirs: theirs?.id ?? '' })));
+      }
       // After detection, so that what the store holds (an editor's ratings, corrections)
       // replaces what detection found at the same place.
       if (resolved) await handle[CONNECT](mode !== 'reader');
       if (live) handle[WATCH](detect);
       return handle;
     } catch (err) {
-      // The interface stays, saying what went wrong; a later mount can replace it.
-      ui?.fail(err.message);
+      // Nothing half-mounted stays; the interface stays, saying what went wrong.
+      handle?.destroy();
+      ui ??= await uiReady?.catch(() => null);
+      if (ui && !ui.handle) ui.fail(err.message);
       throw err;
     }
   },
