@@ -264,6 +264,8 @@ pub mod flag {
     pub const AUXILIARY: u16 = 1 << 10;
     pub const GLUED_CONJUNCTION: u16 = 1 << 11;
     pub const FIRST_PERSON: u16 = 1 << 12;
+    /// An English cue may start at the word ([`crate::lexicon::english_cue_starts`]).
+    pub const EN_CUE: u16 = 1 << 13;
 }
 
 /// The lists (see [`flag`]) a word in matching form is in.
@@ -292,6 +294,9 @@ pub fn word_flags(norm: &str) -> u16 {
                 *t.entry(w).or_insert(0) |= bit;
             }
         }
+        for &w in crate::lexicon::english_cue_starts() {
+            *t.entry(w).or_insert(0) |= flag::EN_CUE;
+        }
         t
     });
     table.get(norm).copied().unwrap_or(0)
@@ -303,50 +308,57 @@ fn has(words: &[&Word], list: u16) -> bool {
 
 fn words_in<'d>(doc: &'d Document, start: usize, end: usize) -> Vec<&'d Word> {
     let first = doc.sentences.partition_point(|s| s.span.end <= start);
-    doc.sentences[first..]
+    let mut out = Vec::new();
+    for s in doc.sentences[first..]
         .iter()
         .take_while(|s| s.span.start < end)
-        .flat_map(|s| {
-            // Words are in text order: start at the first that can be inside.
-            let from = s.words.partition_point(|w| w.start < start);
-            s.words[from..].iter().take_while(|w| w.start < end)
-        })
-        .filter(|w| w.end <= end)
-        .collect()
+    {
+        // Words are in text order: the words of the range are one run of each sentence.
+        let from = s.words.partition_point(|w| w.start < start);
+        let to = from + s.words[from..].partition_point(|w| w.start < end);
+        out.reserve(to - from);
+        out.extend(s.words[from..to].iter().filter(|w| w.end <= end));
+    }
+    out
 }
 
 /// How checkable a stretch of text is: its type and confidence, or `None` for opinion.
-fn judge(doc: &Document, start: usize, end: usize, attributed: bool) -> Option<(ClaimType, f32)> {
-    let words = words_in(doc, start, end);
+///
+/// `words` are the words of the document inside `start..end` (as [`words_in`] gives them).
+fn judge(
+    doc: &Document,
+    words: &[&Word],
+    start: usize,
+    end: usize,
+    attributed: bool,
+) -> Option<(ClaimType, f32)> {
     if words.iter().filter(|w| w.is_word()).count() < 3 {
         return None;
     }
     let question = words.last().is_some_and(|w| w.norm == "?" || w.norm == "؟");
-    if question || has(&words, flag::OPINION) {
+    if question || has(words, flag::OPINION) {
         return None;
     }
-    let quantities: Vec<_> = doc.quantities_in(start, end).collect();
-    let counts = quantities.iter().any(|q| {
-        !matches!(
+    let (mut counts, mut dated) = (false, false);
+    for q in doc.quantities_in(start, end) {
+        if matches!(
             q.kind,
             QuantityKind::Year | QuantityKind::Date | QuantityKind::Month
-        )
-    });
-    let dated = quantities.iter().any(|q| {
-        matches!(
-            q.kind,
-            QuantityKind::Year | QuantityKind::Date | QuantityKind::Month
-        )
-    });
-    let kind = if has(&words, flag::CAUSAL) {
+        ) {
+            dated = true;
+        } else {
+            counts = true;
+        }
+    }
+    let kind = if has(words, flag::CAUSAL) {
         ClaimType::Causal
-    } else if has(&words, flag::COMPARISON) && counts {
+    } else if has(words, flag::COMPARISON) && counts {
         ClaimType::Comparison
     } else if counts {
         ClaimType::Quantity
-    } else if has(&words, flag::RULE) {
+    } else if has(words, flag::RULE) {
         ClaimType::Rule
-    } else if dated || has(&words, flag::EVENT) {
+    } else if dated || has(words, flag::EVENT) {
         ClaimType::Event
     } else {
         ClaimType::Other
@@ -488,7 +500,12 @@ fn claims_of(doc: &Document, words: &[&Word], attributed: bool, out: &mut Vec<Cl
         };
         let lead = words[from..to].iter().find(|w| w.is_word());
         let modifier = n > 0 && lead.is_some_and(|w| w.flags & flag::PREPOSITION != 0);
-        if let Some((kind, confidence)) = judge(doc, start, end, attributed && !modifier) {
+        // `words` is a run of the document's words in text order: those inside the trimmed
+        // span are one run of it.
+        let lo = from + words[from..to].partition_point(|w| w.start < start);
+        let hi = lo + words[lo..to].partition_point(|w| w.end <= end);
+        let inside = &words[lo..hi];
+        if let Some((kind, confidence)) = judge(doc, inside, start, end, attributed && !modifier) {
             // Unsourced claims with no number, date or event are too uncertain.
             if attributed || confidence >= 0.6 {
                 out.push(Claim {
