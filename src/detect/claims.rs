@@ -42,6 +42,48 @@ pub struct Claim {
     pub confidence: f32,
 }
 
+/// The terms a source spoke on ("who spoke on condition of anonymity", "asked not to be named
+/// because he was not authorized to speak", «طلب عدم الكشف عن هويته», «غير مخول بالتصريح»):
+/// part of the sourcing, not a statement of fact about the story. Word sequences in matching
+/// form.
+const SOURCING_TERMS: &[&[&str]] = &[
+    &["anonymity"],
+    &["anonymously"],
+    &["not", "to", "be", "named"],
+    &["not", "to", "be", "identified"],
+    &["not", "authorized"],
+    &["not", "authorised"],
+    &["not", "permitted"],
+    &["الكشف", "عن", "هويته"],
+    &["الكشف", "عن", "هويتها"],
+    &["الكشف", "عن", "هويتهم"],
+    &["الكشف", "عن", "اسمه"],
+    &["الكشف", "عن", "اسمها"],
+    &["ذكر", "اسمه"],
+    &["ذكر", "اسمها"],
+    &["ذكر", "اسمائهم"],
+    &["غير", "مخول"],
+    &["غير", "مخوله"],
+    &["غير", "مخولين"],
+    &["غير", "مصرح"],
+];
+
+/// Whether the words state the terms their source spoke on ([`SOURCING_TERMS`]); only words
+/// flagged as the last of such a sequence are looked at.
+fn states_sourcing_terms(words: &[&Word]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        w.flags & flag::SOURCING != 0
+            && SOURCING_TERMS.iter().any(|seq| {
+                seq.len() <= i + 1
+                    && seq
+                        .iter()
+                        .rev()
+                        .zip(words[..=i].iter().rev())
+                        .all(|(a, w)| w.norm == *a)
+            })
+    })
+}
+
 /// Speculation, opinion and the author's judgement (matching forms).
 const OPINION: &[&str] = &[
     "ربما",
@@ -266,6 +308,8 @@ pub mod flag {
     pub const FIRST_PERSON: u16 = 1 << 12;
     /// An English cue may start at the word ([`crate::lexicon::english_cue_starts`]).
     pub const EN_CUE: u16 = 1 << 13;
+    /// The last word of a statement of the terms a source spoke on ("anonymity", "named").
+    pub const SOURCING: u16 = 1 << 14;
 }
 
 /// The lists (see [`flag`]) a word in matching form is in.
@@ -294,6 +338,11 @@ pub fn word_flags(norm: &str) -> u16 {
                 *t.entry(w).or_insert(0) |= bit;
             }
         }
+        for seq in SOURCING_TERMS {
+            if let Some(&last) = seq.last() {
+                *t.entry(last).or_insert(0) |= flag::SOURCING;
+            }
+        }
         for &w in crate::lexicon::english_cue_starts() {
             *t.entry(w).or_insert(0) |= flag::EN_CUE;
         }
@@ -304,6 +353,18 @@ pub fn word_flags(norm: &str) -> u16 {
 
 fn has(words: &[&Word], list: u16) -> bool {
     words.iter().any(|w| w.flags & list != 0)
+}
+
+/// Whether the words tell an event ([`flag::EVENT`]); «لم» before «يعد» is "no longer", a
+/// state rather than something that did not happen («لم تعد تحتمل»).
+fn has_event(words: &[&Word]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        w.flags & flag::EVENT != 0
+            && !(matches!(w.norm.as_str(), "لم" | "ولم" | "فلم")
+                && words.get(i + 1).is_some_and(|n| {
+                    matches!(n.norm.as_str(), "يعد" | "تعد" | "نعد" | "اعد" | "يعودوا")
+                }))
+    })
 }
 
 fn words_in<'d>(doc: &'d Document, start: usize, end: usize) -> Vec<&'d Word> {
@@ -336,7 +397,7 @@ fn judge(
         return None;
     }
     let question = words.last().is_some_and(|w| w.norm == "?" || w.norm == "؟");
-    if question || has(words, flag::OPINION) {
+    if question || has(words, flag::OPINION) || states_sourcing_terms(words) {
         return None;
     }
     let (mut counts, mut dated) = (false, false);
@@ -358,7 +419,7 @@ fn judge(
         ClaimType::Quantity
     } else if has(words, flag::RULE) {
         ClaimType::Rule
-    } else if dated || has(words, flag::EVENT) {
+    } else if dated || has_event(words) {
         ClaimType::Event
     } else {
         ClaimType::Other
@@ -568,7 +629,12 @@ fn quote_claim(doc: &Document, words: &[&Word]) -> Option<(ClaimType, f32)> {
     let digits = words
         .iter()
         .any(|w| w.kind == crate::segment::TokenKind::Number);
-    (counts && digits).then_some((ClaimType::Quantity, 0.8))
+    if counts && digits {
+        return Some((ClaimType::Quantity, 0.8));
+    }
+    // What the speaker or an institution did or did not do («نحن نشرنا البيانات», «الوزارة لم
+    // تطلع على ...», "we published the data"): an event a record can confirm.
+    has_event(words).then_some((ClaimType::Event, 0.65))
 }
 
 /// Number of words (not punctuation) in `words[from..to]`.
