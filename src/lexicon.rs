@@ -1264,19 +1264,37 @@ fn english_passive(words: &[&str]) -> Option<(usize, EnglishCue)> {
 pub fn english_cue(words: &[&str]) -> Option<(usize, EnglishCue)> {
     let first = *words.first()?;
     // Most words start no cue: one lookup says so.
+    if !english_cue_starts().contains(first) {
+        return None;
+    }
+    english_cue_after_start(words)
+}
+
+/// The words an English cue can start with: [`english_cue`] finds nothing at any other word,
+/// so a caller that has looked its words up once may skip the rest.
+pub fn english_cue_starts() -> &'static HashSet<&'static str> {
     static FIRST: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let starts = FIRST.get_or_init(|| {
+    FIRST.get_or_init(|| {
         let mut set: HashSet<&'static str> = en_cues().forms.keys().copied().collect();
         set.extend(EN_PHRASES.iter().filter_map(|p| p.0.split(' ').next()));
         set.extend(EN_ADVERBS.iter().map(|a| a.0));
         set.extend(["it", "it's", "it’s"]);
         set.extend(BE.iter().chain(AUX));
         set
-    });
-    if !starts.contains(first) {
-        return None;
-    }
+    })
+}
+
+/// [`english_cue`] for words whose first is in [`english_cue_starts`].
+pub fn english_cue_after_start(words: &[&str]) -> Option<(usize, EnglishCue)> {
+    let first = *words.first()?;
     for &(phrase, lemma, stance, frame) in EN_PHRASES {
+        // Most first words begin no phrase: compare the first word before splitting the rest.
+        if !phrase
+            .strip_prefix(first)
+            .is_some_and(|rest| rest.starts_with(' '))
+        {
+            continue;
+        }
         let n = phrase.split(' ').count();
         if words.len() >= n && phrase.split(' ').zip(words).all(|(a, b)| a == *b) {
             let cue = EnglishCue {
@@ -2064,7 +2082,8 @@ fn ar_heads() -> &'static ArHeads {
             words.entry(key).or_insert(spec);
             distinct.insert(base);
         }
-        let mut phrases: HashMap<String, Vec<(Vec<String>, &'static HeadSpec)>> = HashMap::default();
+        let mut phrases: HashMap<String, Vec<(Vec<String>, &'static HeadSpec)>> =
+            HashMap::default();
         for (phrase, spec) in head_data::ARABIC_PHRASES {
             let mut parts = phrase.split(' ').map(fold);
             if let Some(first) = parts.next() {
@@ -2088,7 +2107,10 @@ fn ar_heads() -> &'static ArHeads {
 /// The ways a token can split into clitics and a word, in order: (word, chars stripped, a
 /// preposition was stripped). و/ف then ب/ل/ك; «لل» + X is ل + «الX». Calls `f` on each and
 /// returns its first `Some`.
-fn arabic_clitic_splits<R>(word: &str, mut f: impl FnMut(&str, usize, bool) -> Option<R>) -> Option<R> {
+fn arabic_clitic_splits<R>(
+    word: &str,
+    mut f: impl FnMut(&str, usize, bool) -> Option<R>,
+) -> Option<R> {
     if let Some(r) = f(word, 0, false) {
         return Some(r);
     }

@@ -295,6 +295,21 @@ fn lexicon() -> &'static Map {
     LEX.get_or_init(build_lexicon)
 }
 
+/// The words of the lexicon, bare and with the article «ال»: where an Arabic quantity may
+/// start once clitics are stripped ([`Scanner::may_start`]), one lookup a split.
+fn arabic_starts() -> &'static crate::lexicon::HashSet<String> {
+    static STARTS: OnceLock<crate::lexicon::HashSet<String>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let lex = lexicon();
+        let mut set = crate::lexicon::HashSet::default();
+        for k in lex.keys().filter(|k| !k.is_empty()) {
+            set.insert(k.clone());
+            set.insert(format!("ال{k}"));
+        }
+        set
+    })
+}
+
 fn build_lexicon() -> Map {
     let mut m = Map::default();
     let words = str::split_whitespace;
@@ -1054,15 +1069,14 @@ impl Scanner<'_> {
         let Some(t) = self.t(i) else { return false };
         let w = self.word(i);
         match t.script {
-            Script::Latin => {
-                t.cap || matches!(w, "a" | "an" | "tens") || self.lex(w).is_some()
+            Script::Latin => t.cap || matches!(w, "a" | "an" | "tens") || self.lex(w).is_some(),
+            Script::Arabic => {
+                let starts = arabic_starts();
+                clitic_splits(w)
+                    .into_iter()
+                    .flatten()
+                    .any(|(_, rest)| starts.contains(rest))
             }
-            Script::Arabic => clitic_splits(w).into_iter().flatten().any(|(_, rest)| {
-                self.lex(rest).is_some()
-                    || rest
-                        .strip_prefix("ال")
-                        .is_some_and(|bare| self.lex(bare).is_some())
-            }),
             Script::Other => false,
         }
     }

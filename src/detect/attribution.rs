@@ -1,11 +1,12 @@
 //! Reporting constructions: a cue (said, «قال», according to), its source, and what it
 //! attributes — content (claims inside it) or an evaluation (an assessment).
 
+use super::claims::flag;
 use super::words::{Document, Sentence, Word};
 use crate::lexicon::{
-    arabic_cue, arabic_cue_phrase, arabic_phrase_start, arabic_source_head, english_cue, english_source_head,
-    english_source_head_phrase, english_title, is_arabic_relational_adjective,
-    is_non_source_subject, Frame, HeadKind, Stance, Voice,
+    arabic_cue, arabic_cue_phrase, arabic_phrase_start, arabic_source_head,
+    english_cue_after_start, english_source_head, english_source_head_phrase, english_title,
+    is_arabic_relational_adjective, is_non_source_subject, Frame, HeadKind, Stance, Voice,
 };
 
 /// One reporting construction.
@@ -826,7 +827,8 @@ fn trailing_cue(words: &[Word], norms: &[&str]) -> Option<usize> {
     (0..words.len()).rev().find(|&i| {
         !words[i].in_quote
             && words[i].is_word()
-            && english_cue(&norms[i..])
+            && words[i].flags & flag::EN_CUE != 0
+            && english_cue_after_start(&norms[i..])
                 .is_some_and(|(n, cue)| reports_speech(&cue) && back_source(words, i, i + n).2)
     })
 }
@@ -843,7 +845,11 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             i += 1;
             continue;
         }
-        let Some((n, cue)) = english_cue(&norms[i..]) else {
+        if w.flags & flag::EN_CUE == 0 {
+            i += 1;
+            continue;
+        }
+        let Some((n, cue)) = english_cue_after_start(&norms[i..]) else {
             i += 1;
             continue;
         };
@@ -1009,10 +1015,7 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                         let end = (from..words.len())
                             .find(|&k| words[k].is_punct() || words[k].in_quote)
                             .unwrap_or(words.len());
-                        let first = words
-                            .iter()
-                            .position(|w| w.start == source.0)
-                            .unwrap_or(i);
+                        let first = words.iter().position(|w| w.start == source.0).unwrap_or(i);
                         a.event = span(words, first, end);
                         next = end;
                     } else if !words.get(from).is_some_and(|x| x.in_quote || x.is_punct())
@@ -1025,12 +1028,15 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                                 words[k - 1].norm == ","
                                     && (k..words.len().min(k + 8)).any(|c| {
                                         !words[c].in_quote
-                                            && english_cue(&norms[c..]).is_some_and(|(m, q)| {
-                                                reports_speech(&q)
-                                                    && back_source(words, c, c + m)
-                                                        .1
-                                                        .is_some_and(|b| b.0 == words[k].start)
-                                            })
+                                            && words[c].flags & flag::EN_CUE != 0
+                                            && english_cue_after_start(&norms[c..]).is_some_and(
+                                                |(m, q)| {
+                                                    reports_speech(&q)
+                                                        && back_source(words, c, c + m)
+                                                            .1
+                                                            .is_some_and(|b| b.0 == words[k].start)
+                                                },
+                                            )
                                     })
                             })
                             .unwrap_or(words.len());

@@ -42,6 +42,48 @@ pub struct Claim {
     pub confidence: f32,
 }
 
+/// The terms a source spoke on ("who spoke on condition of anonymity", "asked not to be named
+/// because he was not authorized to speak", «طلب عدم الكشف عن هويته», «غير مخول بالتصريح»):
+/// part of the sourcing, not a statement of fact about the story. Word sequences in matching
+/// form.
+const SOURCING_TERMS: &[&[&str]] = &[
+    &["anonymity"],
+    &["anonymously"],
+    &["not", "to", "be", "named"],
+    &["not", "to", "be", "identified"],
+    &["not", "authorized"],
+    &["not", "authorised"],
+    &["not", "permitted"],
+    &["الكشف", "عن", "هويته"],
+    &["الكشف", "عن", "هويتها"],
+    &["الكشف", "عن", "هويتهم"],
+    &["الكشف", "عن", "اسمه"],
+    &["الكشف", "عن", "اسمها"],
+    &["ذكر", "اسمه"],
+    &["ذكر", "اسمها"],
+    &["ذكر", "اسمائهم"],
+    &["غير", "مخول"],
+    &["غير", "مخوله"],
+    &["غير", "مخولين"],
+    &["غير", "مصرح"],
+];
+
+/// Whether the words state the terms their source spoke on ([`SOURCING_TERMS`]); only words
+/// flagged as the last of such a sequence are looked at.
+fn states_sourcing_terms(words: &[&Word]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        w.flags & flag::SOURCING != 0
+            && SOURCING_TERMS.iter().any(|seq| {
+                seq.len() <= i + 1
+                    && seq
+                        .iter()
+                        .rev()
+                        .zip(words[..=i].iter().rev())
+                        .all(|(a, w)| w.norm == *a)
+            })
+    })
+}
+
 /// Speculation, opinion and the author's judgement (matching forms).
 const OPINION: &[&str] = &[
     "ربما",
@@ -264,6 +306,10 @@ pub mod flag {
     pub const AUXILIARY: u16 = 1 << 10;
     pub const GLUED_CONJUNCTION: u16 = 1 << 11;
     pub const FIRST_PERSON: u16 = 1 << 12;
+    /// An English cue may start at the word ([`crate::lexicon::english_cue_starts`]).
+    pub const EN_CUE: u16 = 1 << 13;
+    /// The last word of a statement of the terms a source spoke on ("anonymity", "named").
+    pub const SOURCING: u16 = 1 << 14;
 }
 
 /// The lists (see [`flag`]) a word in matching form is in.
@@ -292,6 +338,14 @@ pub fn word_flags(norm: &str) -> u16 {
                 *t.entry(w).or_insert(0) |= bit;
             }
         }
+        for seq in SOURCING_TERMS {
+            if let Some(&last) = seq.last() {
+                *t.entry(last).or_insert(0) |= flag::SOURCING;
+            }
+        }
+        for &w in crate::lexicon::english_cue_starts() {
+            *t.entry(w).or_insert(0) |= flag::EN_CUE;
+        }
         t
     });
     table.get(norm).copied().unwrap_or(0)
@@ -301,52 +355,71 @@ fn has(words: &[&Word], list: u16) -> bool {
     words.iter().any(|w| w.flags & list != 0)
 }
 
+/// Whether the words tell an event ([`flag::EVENT`]); «لم» before «يعد» is "no longer", a
+/// state rather than something that did not happen («لم تعد تحتمل»).
+fn has_event(words: &[&Word]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        w.flags & flag::EVENT != 0
+            && !(matches!(w.norm.as_str(), "لم" | "ولم" | "فلم")
+                && words.get(i + 1).is_some_and(|n| {
+                    matches!(n.norm.as_str(), "يعد" | "تعد" | "نعد" | "اعد" | "يعودوا")
+                }))
+    })
+}
+
 fn words_in<'d>(doc: &'d Document, start: usize, end: usize) -> Vec<&'d Word> {
     let first = doc.sentences.partition_point(|s| s.span.end <= start);
-    doc.sentences[first..]
+    let mut out = Vec::new();
+    for s in doc.sentences[first..]
         .iter()
         .take_while(|s| s.span.start < end)
-        .flat_map(|s| {
-            // Words are in text order: start at the first that can be inside.
-            let from = s.words.partition_point(|w| w.start < start);
-            s.words[from..].iter().take_while(|w| w.start < end)
-        })
-        .filter(|w| w.end <= end)
-        .collect()
+    {
+        // Words are in text order: the words of the range are one run of each sentence.
+        let from = s.words.partition_point(|w| w.start < start);
+        let to = from + s.words[from..].partition_point(|w| w.start < end);
+        out.reserve(to - from);
+        out.extend(s.words[from..to].iter().filter(|w| w.end <= end));
+    }
+    out
 }
 
 /// How checkable a stretch of text is: its type and confidence, or `None` for opinion.
-fn judge(doc: &Document, start: usize, end: usize, attributed: bool) -> Option<(ClaimType, f32)> {
-    let words = words_in(doc, start, end);
+///
+/// `words` are the words of the document inside `start..end` (as [`words_in`] gives them).
+fn judge(
+    doc: &Document,
+    words: &[&Word],
+    start: usize,
+    end: usize,
+    attributed: bool,
+) -> Option<(ClaimType, f32)> {
     if words.iter().filter(|w| w.is_word()).count() < 3 {
         return None;
     }
     let question = words.last().is_some_and(|w| w.norm == "?" || w.norm == "؟");
-    if question || has(&words, flag::OPINION) {
+    if question || has(words, flag::OPINION) || states_sourcing_terms(words) {
         return None;
     }
-    let quantities: Vec<_> = doc.quantities_in(start, end).collect();
-    let counts = quantities.iter().any(|q| {
-        !matches!(
+    let (mut counts, mut dated) = (false, false);
+    for q in doc.quantities_in(start, end) {
+        if matches!(
             q.kind,
             QuantityKind::Year | QuantityKind::Date | QuantityKind::Month
-        )
-    });
-    let dated = quantities.iter().any(|q| {
-        matches!(
-            q.kind,
-            QuantityKind::Year | QuantityKind::Date | QuantityKind::Month
-        )
-    });
-    let kind = if has(&words, flag::CAUSAL) {
+        ) {
+            dated = true;
+        } else {
+            counts = true;
+        }
+    }
+    let kind = if has(words, flag::CAUSAL) {
         ClaimType::Causal
-    } else if has(&words, flag::COMPARISON) && counts {
+    } else if has(words, flag::COMPARISON) && counts {
         ClaimType::Comparison
     } else if counts {
         ClaimType::Quantity
-    } else if has(&words, flag::RULE) {
+    } else if has(words, flag::RULE) {
         ClaimType::Rule
-    } else if dated || has(&words, flag::EVENT) {
+    } else if dated || has_event(words) {
         ClaimType::Event
     } else {
         ClaimType::Other
@@ -488,7 +561,12 @@ fn claims_of(doc: &Document, words: &[&Word], attributed: bool, out: &mut Vec<Cl
         };
         let lead = words[from..to].iter().find(|w| w.is_word());
         let modifier = n > 0 && lead.is_some_and(|w| w.flags & flag::PREPOSITION != 0);
-        if let Some((kind, confidence)) = judge(doc, start, end, attributed && !modifier) {
+        // `words` is a run of the document's words in text order: those inside the trimmed
+        // span are one run of it.
+        let lo = from + words[from..to].partition_point(|w| w.start < start);
+        let hi = lo + words[lo..to].partition_point(|w| w.end <= end);
+        let inside = &words[lo..hi];
+        if let Some((kind, confidence)) = judge(doc, inside, start, end, attributed && !modifier) {
             // Unsourced claims with no number, date or event are too uncertain.
             if attributed || confidence >= 0.6 {
                 out.push(Claim {
@@ -551,7 +629,12 @@ fn quote_claim(doc: &Document, words: &[&Word]) -> Option<(ClaimType, f32)> {
     let digits = words
         .iter()
         .any(|w| w.kind == crate::segment::TokenKind::Number);
-    (counts && digits).then_some((ClaimType::Quantity, 0.8))
+    if counts && digits {
+        return Some((ClaimType::Quantity, 0.8));
+    }
+    // What the speaker or an institution did or did not do («نحن نشرنا البيانات», «الوزارة لم
+    // تطلع على ...», "we published the data"): an event a record can confirm.
+    has_event(words).then_some((ClaimType::Event, 0.65))
 }
 
 /// Number of words (not punctuation) in `words[from..to]`.

@@ -83,7 +83,8 @@ pub fn link(doc: &Document, found: &mut [Detection]) {
         // Later mentions refer back a few hundred mentions at most.
         let here = entities.len();
         let recent = |p: &Option<usize>| p.filter(|&p| p + 300 >= here);
-        let latest = |index: &HashMap<String, usize, crate::lexicon::FastBuild>, keys: &[String]| {
+        let latest = |index: &HashMap<String, usize, crate::lexicon::FastBuild>,
+                      keys: &[String]| {
             keys.iter()
                 .filter_map(|k| index.get(k).copied())
                 .max()

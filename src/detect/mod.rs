@@ -422,13 +422,68 @@ mod tests {
     #[test]
     fn events_with_no_figure_and_no_cue_are_unsourced_claims() {
         let f = marks("The ministry declined to comment on the report.");
-        has(&f, Kind::Claim, "The ministry declined to comment on the report", None);
-        let f = marks("The board confirmed the appointment on Friday, calling him \"a safe pair of hands.\"");
-        has(&f, Kind::Claim, "The board confirmed the appointment on Friday", None);
+        has(
+            &f,
+            Kind::Claim,
+            "The ministry declined to comment on the report",
+            None,
+        );
+        let f = marks(
+            "The board confirmed the appointment on Friday, calling him \"a safe pair of hands.\"",
+        );
+        has(
+            &f,
+            Kind::Claim,
+            "The board confirmed the appointment on Friday",
+            None,
+        );
         has(&f, Kind::Source, "The board", None);
-        has(&f, Kind::Assessment, "a safe pair of hands.", Some("The board"));
+        has(
+            &f,
+            Kind::Assessment,
+            "a safe pair of hands.",
+            Some("The board"),
+        );
         let f = marks("ولم تُسجَّل أي إصابات في صفوف العاملين حتى الآن.");
-        assert!(f.iter().any(|(k, t, s)| *k == Kind::Claim && t.contains("تُسجَّل") && s.is_none()));
+        assert!(f
+            .iter()
+            .any(|(k, t, s)| *k == Kind::Claim && t.contains("تُسجَّل") && s.is_none()));
+    }
+
+    #[test]
+    fn the_terms_a_source_spoke_on_are_no_claim() {
+        let f = marks(
+            "A senior official, who spoke on condition of anonymity because the talks are private, said the ministry had signed the contract.",
+        );
+        assert!(
+            !f.iter()
+                .any(|(k, t, _)| *k == Kind::Claim && t.contains("anonymity")),
+            "{f:#?}"
+        );
+        let f = marks("A nurse, who asked not to be named because she was not authorized to speak, said 40 beds were closed.");
+        assert!(
+            !f.iter()
+                .any(|(k, t, _)| *k == Kind::Claim && t.contains("named")),
+            "{f:#?}"
+        );
+    }
+
+    #[test]
+    fn what_a_speaker_did_in_a_quote_is_a_claim_and_no_longer_is_not_an_event() {
+        let f = marks(
+            "وقالت المديرة: «الوزارة لم تطّلع على التقرير كاملاً، ونحن نشرنا البيانات على موقعنا».",
+        );
+        assert!(
+            f.iter()
+                .any(|(k, t, s)| *k == Kind::Claim && t.contains("لم تطّلع") && s.is_some()),
+            "{f:#?}"
+        );
+        let f = marks("وقال الوزير: «الشبكة لم تعد تحتمل هذا الضغط».");
+        assert!(
+            !f.iter()
+                .any(|(k, t, _)| *k == Kind::Claim && t.contains("تعد")),
+            "{f:#?}"
+        );
     }
 
     #[test]
