@@ -241,8 +241,8 @@ proptest! {
             prop_assert_eq!(&layer.chars()[run.start..run.end()], &node_text[..]);
             prop_assert_eq!(&content[run.content..run.content + run.len], &node_text[..]);
             prop_assert_eq!(layer.run_text(k), tree.text(&run.node).unwrap_or_default());
-            for i in run.start..run.end() {
-                covered[i] = true;
+            for (i, seen) in covered.iter_mut().enumerate().take(run.end()).skip(run.start) {
+                *seen = true;
                 let p = run.content + i - run.start;
                 prop_assert_eq!(layer.to_content(i, i + 1), (p, p + 1));
                 prop_assert_eq!(layer.from_content(p), Some(i));
