@@ -579,13 +579,15 @@ mod native {
             }
         }
 
+        let server = match &o.url {
+            Some(url) => format!("the store at {url}"),
+            None => format!("a store in this process with {} threads", o.threads),
+        };
         println!(
-            "{} readers, {} writers, {:.1} s, store with {} threads{}; this machine: {} cores",
+            "{} readers, {} writers, {:.1} s, {server}; this machine: {} cores",
             o.readers,
             o.writers,
             elapsed,
-            o.threads,
-            if o.url.is_some() { " (external)" } else { " (in process)" },
             std::thread::available_parallelism().map_or(0, |n| n.get())
         );
         println!(
