@@ -3,6 +3,7 @@
 #
 #   bash scripts/fuzz.sh TARGET [SECONDS] [libFuzzer flags...]   # e.g. detect 600
 #   bash scripts/fuzz.sh cmin TARGET                             # minimize TARGET's corpus in place
+#                                                   (named seeds and regression-* files are kept)
 #   bash scripts/fuzz.sh list                                    # the targets
 #
 # Targets: text (normalization, segmentation, quantities), detect, annotation_json, anchor.
@@ -42,7 +43,14 @@ case "$1" in
     [ $# -eq 2 ] || usage
     target="$2"
     cd fuzz
-    exec nice -n 19 cargo fuzz cmin "${build_flags[@]}" "$target" -- -timeout="${FUZZ_TIMEOUT:-10}"
+    # Seeds and regressions have names (seed.txt, regression-*.json); what the fuzzer found
+    # is named by hash. Named files are kept as they are; the rest is minimized.
+    keep="$(mktemp -d)"
+    trap 'mv "$keep"/* "corpus/$target/" 2>/dev/null; rmdir "$keep"' EXIT
+    find "corpus/$target" -maxdepth 1 -type f ! -regex '.*/[0-9a-f]\{40\}' -exec mv {} "$keep/" \;
+    nice -n 19 cargo fuzz cmin "${build_flags[@]}" "$target" -- -timeout="${FUZZ_TIMEOUT:-10}" \
+      -max_len="${FUZZ_CMIN_MAX_LEN:-4096}"
+    exit
     ;;
 esac
 
