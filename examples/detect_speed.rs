@@ -35,13 +35,22 @@ fn main() {
             all.push('\n');
         }
     }
-    for target in [100_000usize, 1_000_000] {
+    // Cost should grow linearly: the last column (time per MB) should stay flat.
+    for target in [10_000usize, 100_000, 1_000_000, 5_000_000] {
         let mut text = String::new();
         while text.len() < target {
             text.push_str(&all);
         }
+        // Whole paragraphs, about `target` bytes (the dev set alone is ~40 KB).
+        let mut cut = target.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(end) = text[..cut].rfind('\n') {
+            text.truncate(end + 1);
+        }
         let chars: Vec<char> = text.chars().collect();
-        let runs: Vec<f64> = (0..5)
+        let runs: Vec<f64> = (0..if target > 1_000_000 { 3 } else { 7 })
             .map(|_| {
                 let t = Instant::now();
                 std::hint::black_box(detect(&chars));
@@ -50,10 +59,11 @@ fn main() {
             .collect();
         let secs = median(runs);
         println!(
-            "{:>8} bytes: detect {:.1} ms, {:.2} MB/s",
+            "{:>8} bytes: detect {:.1} ms, {:.2} MB/s, {:.1} ms per MB",
             text.len(),
             secs * 1e3,
-            text.len() as f64 / secs / 1e6
+            text.len() as f64 / secs / 1e6,
+            secs * 1e3 / (text.len() as f64 / 1e6)
         );
     }
 }

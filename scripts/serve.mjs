@@ -1,7 +1,7 @@
 // Serves www/ on 127.0.0.1 with the strict Content-Security-Policy a newsroom would use, and
 // prints the URL. Usage: node scripts/serve.mjs [port]   (port 0 picks a free one)
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,12 +27,22 @@ const server = createServer(async (req, res) => {
     return;
   }
   try {
-    const body = await readFile(file);
-    res.writeHead(200, {
+    const info = await stat(file);
+    // Revalidated on every use (no-cache), answered 304 when unchanged: the browser keeps the
+    // wasm it compiled, as behind a newsroom's CDN.
+    const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    const headers = {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'content-security-policy': csp,
       'cache-control': 'no-cache',
-    });
+      etag,
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    const body = await readFile(file);
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${path}`);

@@ -283,6 +283,9 @@ pub struct Details {
     /// An editor's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// An editor's decision on a detection: "accepted" once checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<String>,
 }
 
 /// An editor's rating of a claim, on the newsroom's own scale.
@@ -300,6 +303,27 @@ pub struct Rating {
 }
 
 impl Annotation {
+    /// Refuses a body or selector that names one of the W3C types Isnad reads but does not
+    /// have that type's shape (a `TextPositionSelector` with a negative start, a
+    /// `TextualBody` whose value is a number): kept "as it came" it would be silently ignored.
+    /// The message says where and what.
+    pub fn check(&self) -> Result<(), String> {
+        for (i, body) in self.body.iter().enumerate() {
+            if let Body::Other(value) = body {
+                let wanted = match value.get("type").and_then(|t| t.as_str()) {
+                    Some("TextualBody") => "a TextualBody needs value, a string",
+                    Some("SpecificResource") => "a SpecificResource needs source, a string",
+                    _ => continue,
+                };
+                return Err(format!("body[{i}]: {wanted}"));
+            }
+        }
+        for (i, selector) in self.target.selector.iter().enumerate() {
+            check_selector(selector).map_err(|e| format!("target.selector[{i}]: {e}"))?;
+        }
+        Ok(())
+    }
+
     /// The kind this annotation classifies its text as, if it is one of Isnad's.
     pub fn kind(&self) -> Option<Kind> {
         self.body.iter().find_map(|b| match b {
@@ -392,4 +416,40 @@ pub fn stable_id(kind: Kind, selectors: &[Selector]) -> String {
         }
     }
     format!("urn:isnad:{}:{hash:016x}", kind.as_str())
+}
+
+/// What a selector of a known type is missing, if anything (see `Annotation::check`).
+pub fn check_selector(selector: &Selector) -> Result<(), String> {
+    match selector {
+        Selector::Other(value) => {
+            let Some(kind) = value.get("type").and_then(|t| t.as_str()) else {
+                return if value.is_object() {
+                    Ok(()) // another vocabulary's selector: kept as it came
+                } else {
+                    Err(format!("a selector must be an object with a type, not {value}"))
+                };
+            };
+            let wanted = match kind {
+                "TextQuoteSelector" => "a TextQuoteSelector needs exact, a string (prefix and suffix strings too, if given)",
+                "TextPositionSelector" => "a TextPositionSelector needs start and end, whole numbers from 0",
+                "CssSelector" => "a CssSelector needs value, a string",
+                "RangeSelector" => "a RangeSelector needs startSelector and endSelector, selectors",
+                _ => return Ok(()),
+            };
+            Err(wanted.to_string())
+        }
+        Selector::CssSelector {
+            refined_by: Some(inner),
+            ..
+        } => check_selector(inner).map_err(|e| format!("refinedBy: {e}")),
+        Selector::RangeSelector {
+            start_selector,
+            end_selector,
+            ..
+        } => {
+            check_selector(start_selector).map_err(|e| format!("startSelector: {e}"))?;
+            check_selector(end_selector).map_err(|e| format!("endSelector: {e}"))
+        }
+        _ => Ok(()),
+    }
 }

@@ -10,8 +10,41 @@
 //! "reports", "claims") the cue says so with `needs_complement`, and the caller keeps it only
 //! before a complement (أن / إن / بأن / "that") or a quote.
 
-use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A fast hash for the short keys of the lexicons (words of a few bytes): a word at a time,
+/// in the manner of rustc's FxHash. Not resistant to chosen collisions, which is no concern for
+/// tables built from the crate's own word lists.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut v = [0u8; 8];
+            v.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+}
+
+/// Builds [`FastHasher`]s.
+pub type FastBuild = BuildHasherDefault<FastHasher>;
+
+/// Hash maps and sets of the lexicons, with [`FastHasher`].
+pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// What a cue says about the speaker's relation to what follows (ANNOTATION-GUIDE.md, "Cues").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -569,7 +602,7 @@ fn insert_merge(map: &mut HashMap<String, ArEntry>, key: String, entry: ArEntry)
 fn ar_cues() -> &'static ArCues {
     static TABLE: OnceLock<ArCues> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut forms: HashMap<String, ArEntry> = HashMap::new();
+        let mut forms: HashMap<String, ArEntry> = HashMap::default();
         let mut objects: Vec<(String, ArEntry)> = Vec::new();
         for v in ar_data::VERBS {
             let base = ArEntry {
@@ -708,12 +741,14 @@ struct ArPhrases {
     /// First folded word → (folded following words, lemma), longest first.
     fixed: HashMap<String, Vec<(Vec<String>, &'static str)>>,
     lam: HashMap<String, &'static str>,
+    /// Every token that can open a phrase: the first words, alone or after و.
+    firsts: HashSet<String>,
 }
 
 fn ar_phrases() -> &'static ArPhrases {
     static TABLE: OnceLock<ArPhrases> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut fixed: HashMap<String, Vec<(Vec<String>, &'static str)>> = HashMap::new();
+        let mut fixed: HashMap<String, Vec<(Vec<String>, &'static str)>> = HashMap::default();
         for &(first, rest, lemma) in AR_PHRASES {
             fixed
                 .entry(fold(first))
@@ -723,11 +758,16 @@ fn ar_phrases() -> &'static ArPhrases {
         for list in fixed.values_mut() {
             list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
-        let lam = AR_LAM_PHRASES
+        let lam: HashMap<String, &'static str> = AR_LAM_PHRASES
             .iter()
             .map(|&(w, lemma)| (fold(w), lemma))
             .collect();
-        ArPhrases { fixed, lam }
+        let firsts = fixed
+            .keys()
+            .chain(lam.keys())
+            .flat_map(|k| [k.clone(), format!("و{k}")])
+            .collect();
+        ArPhrases { fixed, lam, firsts }
     })
 }
 
@@ -743,6 +783,12 @@ fn phrase_cue(lemma: &'static str, prefix_len: usize) -> ArabicCue {
         ambiguous_voice: false,
         needs_complement: false,
     }
+}
+
+/// Whether a folded token can open one of the phrases of [`arabic_cue_phrase`]: where it is
+/// not and [`arabic_cue`] finds nothing, [`arabic_cue_phrase`] finds nothing either.
+pub fn arabic_phrase_start(word: &str) -> bool {
+    ar_phrases().firsts.contains(word)
 }
 
 /// The Arabic cue at the start of `words` (folded tokens), and how many words it takes:
@@ -1041,8 +1087,8 @@ struct EnCues {
 fn en_cues() -> &'static EnCues {
     static TABLE: OnceLock<EnCues> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut forms: HashMap<&'static str, EnEntry> = HashMap::new();
-        let mut lemmas = HashSet::new();
+        let mut forms: HashMap<&'static str, EnEntry> = HashMap::default();
+        let mut lemmas = HashSet::default();
         for v in en_data::VERBS {
             let Some(lemma) = v.forms.split_whitespace().next() else {
                 continue;
@@ -1217,6 +1263,19 @@ fn english_passive(words: &[&str]) -> Option<(usize, EnglishCue)> {
 /// passive; "was quoted as saying": active, the subject is the speaker).
 pub fn english_cue(words: &[&str]) -> Option<(usize, EnglishCue)> {
     let first = *words.first()?;
+    // Most words start no cue: one lookup says so.
+    static FIRST: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let starts = FIRST.get_or_init(|| {
+        let mut set: HashSet<&'static str> = en_cues().forms.keys().copied().collect();
+        set.extend(EN_PHRASES.iter().filter_map(|p| p.0.split(' ').next()));
+        set.extend(EN_ADVERBS.iter().map(|a| a.0));
+        set.extend(["it", "it's", "it’s"]);
+        set.extend(BE.iter().chain(AUX));
+        set
+    });
+    if !starts.contains(first) {
+        return None;
+    }
     for &(phrase, lemma, stance, frame) in EN_PHRASES {
         let n = phrase.split(' ').count();
         if words.len() >= n && phrase.split(' ').zip(words).all(|(a, b)| a == *b) {
@@ -1994,8 +2053,8 @@ struct ArHeads {
 fn ar_heads() -> &'static ArHeads {
     static TABLE: OnceLock<ArHeads> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut words = HashMap::new();
-        let mut distinct = HashSet::new();
+        let mut words = HashMap::default();
+        let mut distinct = HashSet::default();
         for spec in head_data::ARABIC {
             let key = fold(spec.word);
             let base = key.strip_prefix("ال").unwrap_or(&key).to_string();
@@ -2005,7 +2064,7 @@ fn ar_heads() -> &'static ArHeads {
             words.entry(key).or_insert(spec);
             distinct.insert(base);
         }
-        let mut phrases: HashMap<String, Vec<(Vec<String>, &'static HeadSpec)>> = HashMap::new();
+        let mut phrases: HashMap<String, Vec<(Vec<String>, &'static HeadSpec)>> = HashMap::default();
         for (phrase, spec) in head_data::ARABIC_PHRASES {
             let mut parts = phrase.split(' ').map(fold);
             if let Some(first) = parts.next() {
@@ -2026,34 +2085,45 @@ fn ar_heads() -> &'static ArHeads {
     })
 }
 
-/// The ways a token can split into clitics and a word: (word, chars stripped, a preposition
-/// was stripped). و/ف then ب/ل/ك; «لل» + X is ل + «الX».
-fn arabic_clitic_splits(word: &str) -> Vec<(String, usize, bool)> {
-    let mut out = vec![(word.to_string(), 0, false)];
-    let conj = match word.strip_prefix(['و', 'ف']) {
-        Some(rest) => vec![(word, 0), (rest, 1)],
-        None => vec![(word, 0)],
-    };
-    for (w, n) in conj {
-        if n > 0 && w.chars().count() >= 2 {
-            out.push((w.to_string(), n, false));
+/// The ways a token can split into clitics and a word, in order: (word, chars stripped, a
+/// preposition was stripped). و/ف then ب/ل/ك; «لل» + X is ل + «الX». Calls `f` on each and
+/// returns its first `Some`.
+fn arabic_clitic_splits<R>(word: &str, mut f: impl FnMut(&str, usize, bool) -> Option<R>) -> Option<R> {
+    if let Some(r) = f(word, 0, false) {
+        return Some(r);
+    }
+    let stripped = word.strip_prefix(['و', 'ف']);
+    let conj = [Some((word, 0)), stripped.map(|rest| (rest, 1))];
+    let mut buf = String::new();
+    for (w, n) in conj.into_iter().flatten() {
+        if n > 0 && w.chars().nth(1).is_some() {
+            if let Some(r) = f(w, n, false) {
+                return Some(r);
+            }
         }
         for prep in ['ب', 'ل', 'ك'] {
             let Some(rest) = w.strip_prefix(prep) else {
                 continue;
             };
-            if rest.chars().count() < 2 {
+            if rest.chars().nth(1).is_none() {
                 continue;
             }
-            out.push((rest.to_string(), n + 1, true));
+            if let Some(r) = f(rest, n + 1, true) {
+                return Some(r);
+            }
             if prep == 'ل' {
                 if let Some(after) = rest.strip_prefix('ل') {
-                    out.push((format!("ال{after}"), n + 1, true));
+                    buf.clear();
+                    buf.push_str("ال");
+                    buf.push_str(after);
+                    if let Some(r) = f(&buf, n + 1, true) {
+                        return Some(r);
+                    }
                 }
             }
         }
     }
-    out
+    None
 }
 
 /// The head of an Arabic source noun phrase in one folded token, with attached و ف ب ل ك
@@ -2062,15 +2132,10 @@ fn arabic_clitic_splits(word: &str) -> Vec<(String, usize, bool)> {
 /// «الأرقام» is not, see [`is_non_source_subject`]). Pronouns take و/ف only.
 pub fn arabic_source_head(word: &str) -> Option<Head> {
     let table = &ar_heads().words;
-    for (w, prefix_len, prep) in arabic_clitic_splits(word) {
-        if let Some(spec) = table.get(&w) {
-            if prep && spec.kind == HeadKind::Pronoun {
-                continue;
-            }
-            return Some(spec.head(prefix_len));
-        }
-    }
-    None
+    arabic_clitic_splits(word, |w, prefix_len, prep| {
+        let spec = table.get(w)?;
+        (!(prep && spec.kind == HeadKind::Pronoun)).then(|| spec.head(prefix_len))
+    })
 }
 
 /// An Arabic head at the start of `words` (folded tokens), and how many words it takes:
@@ -2079,19 +2144,15 @@ pub fn arabic_source_head(word: &str) -> Option<Head> {
 pub fn arabic_source_head_phrase(words: &[&str]) -> Option<(usize, Head)> {
     let first = *words.first()?;
     let heads = ar_heads();
-    for (w, prefix_len, _) in arabic_clitic_splits(first) {
-        let Some(list) = heads.phrases.get(&w) else {
-            continue;
-        };
-        for (rest, spec) in list {
+    let phrase = arabic_clitic_splits(first, |w, prefix_len, _| {
+        let list = heads.phrases.get(w)?;
+        list.iter().find_map(|(rest, spec)| {
             let matches = rest.len() < words.len()
                 && rest.iter().zip(&words[1..]).all(|(a, b)| a.as_str() == *b);
-            if matches {
-                return Some((1 + rest.len(), spec.head(prefix_len)));
-            }
-        }
-    }
-    arabic_source_head(first).map(|h| (1, h))
+            matches.then(|| (1 + rest.len(), spec.head(prefix_len)))
+        })
+    });
+    phrase.or_else(|| arabic_source_head(first).map(|h| (1, h)))
 }
 
 struct EnHeads {
@@ -2102,12 +2163,12 @@ struct EnHeads {
 fn en_heads() -> &'static EnHeads {
     static TABLE: OnceLock<EnHeads> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut words = HashMap::new();
+        let mut words = HashMap::default();
         for spec in head_data::ENGLISH {
             words.entry(spec.word).or_insert(spec);
         }
         let mut phrases: HashMap<&'static str, Vec<(Vec<&'static str>, &'static HeadSpec)>> =
-            HashMap::new();
+            HashMap::default();
         for (phrase, spec) in head_data::ENGLISH_PHRASES {
             let mut parts = phrase.split(' ');
             if let Some(first) = parts.next() {
@@ -2208,7 +2269,7 @@ pub fn is_arabic_relational_adjective(word: &str) -> bool {
 fn arabic_adjectives() -> &'static HashSet<String> {
     static TABLE: OnceLock<HashSet<String>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut set = HashSet::new();
+        let mut set = HashSet::default();
         for stem in NISBA.split_whitespace() {
             let stem = fold(stem);
             for form in [
@@ -2236,12 +2297,16 @@ pub fn english_title(word: &str) -> bool {
          king queen prince princess emir pope rabbi imam rev reverend ambassador secretary \
          chancellor premier commissioner director chairman chairwoman speaker deputy inspector \
          detective officer";
+    static TABLE: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| TITLES.split_whitespace().collect());
     let w = word.strip_suffix('.').unwrap_or(word);
     if w.is_empty() || w.len() > 16 {
         return false;
     }
-    let lower = w.to_lowercase();
-    TITLES.split_whitespace().any(|t| t == lower)
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return table.contains(w);
+    }
+    table.contains(w.to_lowercase().as_str())
 }
 
 /// The sizes of the tables as built: distinct lemmas and words that the lookups reach.

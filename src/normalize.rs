@@ -155,7 +155,7 @@ pub fn normalize(chars: &[char]) -> Normalized {
     let mut closed = false;
     for (j, &c) in chars.iter().enumerate() {
         let c = match chars.get(j + 1..) {
-            Some(rest) => compose_hamza(c, rest),
+            Some(rest) => compose_hamza(c, rest.iter().copied()),
             None => c,
         };
         let kept = match fold(c) {
@@ -201,8 +201,55 @@ pub fn normalize(chars: &[char]) -> Normalized {
 
 /// The normalized form of `s` as a string: how lexicon keys are written.
 pub fn normalize_str(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    normalize(&chars).as_string()
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.chars();
+    while let Some(c) = rest.next() {
+        let c = if needs_composition(c) {
+            compose_hamza(c, rest.clone())
+        } else {
+            c
+        };
+        push_folded(c, &mut out);
+    }
+    out
+}
+
+/// The normalized form of `chars` as a string: [`normalize`]`(chars).as_string()` without the
+/// offset map.
+pub fn normalize_chars(chars: &[char]) -> String {
+    let mut out = String::with_capacity(chars.len() * 2);
+    for (j, &c) in chars.iter().enumerate() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let c = if needs_composition(c) {
+            compose_hamza(c, chars.get(j + 1..).unwrap_or(&[]).iter().copied())
+        } else {
+            c
+        };
+        push_folded(c, &mut out);
+    }
+    out
+}
+
+/// Appends what one character (already composed) normalizes to.
+#[inline(always)]
+fn push_folded(c: char, out: &mut String) {
+    match fold(c) {
+        Fold::Char(f) => out.push(f),
+        Fold::Lower(lower) => out.extend(lower.filter_map(fold_lowered)),
+        Fold::Mark | Fold::Format => {}
+    }
+}
+
+/// The letters [`compose_hamza`] may compose with a following hamza.
+#[inline(always)]
+fn needs_composition(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0648}' | '\u{064A}' | '\u{06D5}' | '\u{06C1}' | '\u{06D2}'
+    )
 }
 
 /// One character's fold out of context: `None` when it is removed. [`normalize`] gives the
@@ -310,7 +357,7 @@ fn strip_accent(l: char) -> char {
 /// make (و ؤ, ي ئ, ە ۀ, ہ ۂ, ے ۓ), as composition (NFC) would: after canonical ordering only
 /// another mark of the hamza's combining class (230) or a character of class 0 (a letter,
 /// tatweel, a joiner) keeps it from its letter; harakat and marks below do not.
-fn compose_hamza(base: char, rest: &[char]) -> char {
+fn compose_hamza(base: char, rest: impl IntoIterator<Item = char>) -> char {
     let composed = match base {
         '\u{0648}' => '\u{0624}',
         '\u{064A}' => '\u{0626}',
@@ -319,7 +366,7 @@ fn compose_hamza(base: char, rest: &[char]) -> char {
         '\u{06D2}' => '\u{06D3}',
         _ => return base,
     };
-    for &m in rest {
+    for m in rest {
         if m == '\u{0654}' {
             return composed;
         }

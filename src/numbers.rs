@@ -22,7 +22,7 @@
 //! number of tokens. Nothing here panics: every index goes through `.get()`.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// What a quantity is.
@@ -85,6 +85,7 @@ pub fn quantities(chars: &[char], start: usize, end: usize) -> Vec<Quantity> {
 // Characters and folding
 
 /// The value of a digit in the Western, Eastern Arabic or Persian script.
+#[inline(always)]
 fn digit(c: char) -> Option<u8> {
     match c {
         '0'..='9' => Some(c as u8 - b'0'),
@@ -96,6 +97,7 @@ fn digit(c: char) -> Option<u8> {
 
 /// Characters a word carries without them changing what it says: harakat, Quranic marks,
 /// tatweel, zero-width (non-)joiners and Latin combining accents.
+#[inline(always)]
 fn is_mark(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
@@ -103,12 +105,14 @@ fn is_mark(c: char) -> bool {
 }
 
 /// Invisible formatting (bidi controls, soft hyphen, word joiner): skipped everywhere.
+#[inline(always)]
 fn is_format(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
         | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
+#[inline(always)]
 fn is_line_break(c: char) -> bool {
     matches!(
         c,
@@ -116,19 +120,29 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
+#[inline(always)]
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() && !is_mark(c) && digit(c).is_none()
+    match c {
+        // The common cases first: the general table lookup is slow outside ASCII.
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ => c.is_alphabetic() && !is_mark(c) && digit(c).is_none(),
+    }
 }
 
+#[inline(always)]
 fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
         | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
 }
 
+#[inline(always)]
 fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}')
 }
 
+#[inline(always)]
 fn script_of(c: char) -> Script {
     if is_arabic_letter(c) {
         Script::Arabic
@@ -140,6 +154,7 @@ fn script_of(c: char) -> Script {
 }
 
 /// The light folding words are compared in: one folded character for each letter.
+#[inline(always)]
 fn fold(c: char) -> char {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
@@ -148,6 +163,8 @@ fn fold(c: char) -> char {
         'ک' => 'ك',
         '’' | '‘' | 'ʼ' => '\'',
         c if c.is_ascii() => c.to_ascii_lowercase(),
+        // Arabic letters have no case.
+        '\u{0600}'..='\u{06FF}' => c,
         c => c.to_lowercase().next().unwrap_or(c),
     }
 }
@@ -225,29 +242,8 @@ fn groups_of_three(raw: &str, sep: char) -> bool {
 // ---------------------------------------------------------------------------------------------
 // The lexicon
 
-/// FNV-1a: the word tables are small and the keys short; std's SipHash is slower here.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Map = HashMap<String, Lex, BuildHasherDefault<Fnv>>;
+/// The word tables are small and the keys short: a fast hash ([`crate::lexicon::FastHasher`]).
+type Map = HashMap<String, Lex, BuildHasherDefault<crate::lexicon::FastHasher>>;
 
 /// How many of a scale a scale word says: «مليون» one, «مليونان» two, «ملايين» several.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -455,7 +451,15 @@ fn build_lexicon() -> Map {
 
 /// Whether `w` is one of the space-separated words of `list`.
 fn listed(list: &str, w: &str) -> bool {
-    !w.is_empty() && list.split_whitespace().any(|x| x == w)
+    if w.is_empty() || w.contains(char::is_whitespace) {
+        return false;
+    }
+    // A substring search, then a whole-word check: the lists are long and read on every word.
+    list.match_indices(w).any(|(at, _)| {
+        let before = list[..at].chars().next_back();
+        let after = list[at + w.len()..].chars().next();
+        before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
+    })
 }
 
 /// Arabic clitics that may be glued to the digits of a number: «و40%», «بـ30», «ال100».
@@ -1025,6 +1029,11 @@ impl Scanner<'_> {
     }
 
     fn at_word(&self, i: usize) -> Step {
+        // Every reading below starts from a listed word (with its clitics), a capitalised
+        // Latin word ("USD 5"), "a"/"an" or "tens": most words are none of these.
+        if !self.may_start(i) {
+            return Step::Nothing;
+        }
         if let Some(s) = self.money_prefix_word(i) {
             return s;
         }
@@ -1038,6 +1047,24 @@ impl Scanner<'_> {
             return s;
         }
         Step::Nothing
+    }
+
+    /// Whether a quantity can start at the word `i` (see [`Self::at_word`]).
+    fn may_start(&self, i: usize) -> bool {
+        let Some(t) = self.t(i) else { return false };
+        let w = self.word(i);
+        match t.script {
+            Script::Latin => {
+                t.cap || matches!(w, "a" | "an" | "tens") || self.lex(w).is_some()
+            }
+            Script::Arabic => clitic_splits(w).into_iter().flatten().any(|(_, rest)| {
+                self.lex(rest).is_some()
+                    || rest
+                        .strip_prefix("ال")
+                        .is_some_and(|bare| self.lex(bare).is_some())
+            }),
+            Script::Other => false,
+        }
     }
 
     fn at_sym(&self, i: usize) -> Step {

@@ -185,7 +185,17 @@ export class StaticStore {
   async #get(url) {
     const response = await this.#fetch(url, { headers: { accept: 'application/ld+json, application/json' } });
     if (!response.ok) throw new Error(`Isnad could not read published annotations at ${url}: HTTP ${response.status}`);
-    return response.json();
+    const text = await response.text();
+    let json;
+    try {
+      json = JSON.parse(text);
+    } catch (cause) {
+      throw new Error(`Isnad could not read published annotations at ${url}: the file is not JSON (${cause.message}); publish it again with isnad publish`, { cause });
+    }
+    if (json === null || typeof json !== 'object' || (!Array.isArray(json) && 'items' in json && !Array.isArray(json.items))) {
+      throw new TypeError(`Isnad could not read published annotations at ${url}: expected an AnnotationPage, an array of annotations or an index, got ${text.slice(0, 60)}`);
+    }
+    return json;
   }
 
   /** @returns {Promise<object[]>} */
@@ -302,6 +312,10 @@ export class ProtocolStore {
     for (let pages = 0; next && pages < 10000; pages += 1) {
       const { response, body } = await this.#request('GET', next);
       if (response.status !== 200) throw this.#failure('list', next, response, body);
+      const at0 = body?.type === 'AnnotationPage' || Array.isArray(body?.items) ? body : body?.first;
+      if (body === null || typeof body !== 'object' || body.error !== undefined || (at0 && typeof at0 === 'object' && at0.items !== undefined && !Array.isArray(at0.items))) {
+        throw new TypeError(`list: the annotation server at ${next} answered 200 with something that is not an annotation container or page: ${JSON.stringify(body)?.slice(0, 80)}`);
+      }
       const at = body.type === 'AnnotationPage' || Array.isArray(body.items) ? body : body.first;
       if (typeof at === 'string') {
         next = at;

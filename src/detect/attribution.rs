@@ -3,7 +3,7 @@
 
 use super::words::{Document, Sentence, Word};
 use crate::lexicon::{
-    arabic_cue, arabic_cue_phrase, arabic_source_head, english_cue, english_source_head,
+    arabic_cue, arabic_cue_phrase, arabic_phrase_start, arabic_source_head, english_cue, english_source_head,
     english_source_head_phrase, english_title, is_arabic_relational_adjective,
     is_non_source_subject, Frame, HeadKind, Stance, Voice,
 };
@@ -29,6 +29,9 @@ pub struct Attribution {
     /// Impersonal reporting with no "that" ("X is expected to ..."): its content is judged as
     /// strictly as an unsourced sentence.
     pub strict: bool,
+    /// An event the construction states as the article's own fact ("The board confirmed the
+    /// appointment"): an unsourced claim.
+    pub event: Option<(usize, usize)>,
 }
 
 impl Attribution {
@@ -44,6 +47,7 @@ impl Attribution {
             object: None,
             sentence,
             strict: false,
+            event: None,
         }
     }
 
@@ -406,7 +410,13 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             continue;
         }
         // «بحسب X، ...», «وفقاً لـ X»: the source follows the phrase.
-        if let Some((n, cue)) = arabic_cue_phrase(&norms[i..]) {
+        let word_cue = arabic_cue(&w.norm);
+        let phrase = if word_cue.is_some() || arabic_phrase_start(&w.norm) {
+            arabic_cue_phrase(&norms[i..])
+        } else {
+            None
+        };
+        if let Some((n, cue)) = phrase {
             if cue.frame == Frame::Any && is_according_to(cue.lemma) {
                 let np_start = i + n;
                 let np_end = (np_start..words.len())
@@ -431,7 +441,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 continue;
             }
         }
-        let Some(cue) = arabic_cue(&w.norm) else {
+        let Some(cue) = word_cue else {
             i += 1;
             continue;
         };
@@ -988,7 +998,24 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     // "told reporters", "spoke about the surge": without "that", what
                     // follows is an addressee or a topic, not content.
                     let needs_that = matches!(cue.lemma, "tell" | "speak" | "talk" | "ask");
-                    if !words.get(from).is_some_and(|x| x.in_quote || x.is_punct())
+                    // "The board confirmed the appointment": with a noun object and no
+                    // "that", confirming is an event the article states, not reported content;
+                    // the board stays the speaker of what follows ("..., calling him ...").
+                    let confirms_event = cue.lemma == "confirm"
+                        && cue.voice == Voice::Active
+                        && from == cue_end
+                        && words.get(from).is_some_and(|x| x.is_word() && !x.in_quote);
+                    if confirms_event {
+                        let end = (from..words.len())
+                            .find(|&k| words[k].is_punct() || words[k].in_quote)
+                            .unwrap_or(words.len());
+                        let first = words
+                            .iter()
+                            .position(|w| w.start == source.0)
+                            .unwrap_or(i);
+                        a.event = span(words, first, end);
+                        next = end;
+                    } else if !words.get(from).is_some_and(|x| x.in_quote || x.is_punct())
                         && (!needs_that || from > cue_end)
                     {
                         // ", a move the union says could ...": a second report after a comma

@@ -186,10 +186,119 @@ const EVENT: &[&str] = &[
     "ended",
     "won",
     "lost",
+    // Events of institutions and people that a record can confirm or refute, in the past.
+    "declined",
+    "refused",
+    "confirmed",
+    "resigned",
+    "appointed",
+    "elected",
+    "fired",
+    "dismissed",
+    "charged",
+    "convicted",
+    "sentenced",
+    "evacuated",
+    "stalled",
+    "collapsed",
+    "died",
+    "injured",
+    "destroyed",
+    "damaged",
+    "suspended",
+    "postponed",
+    "cancelled",
+    "canceled",
+    "seized",
+    "published",
+    "filed",
+    "sued",
+    "forced",
+    "forces",
+    "تاسس",
+    "تاسست",
+    "انقطع",
+    "انقطاع",
+    "توفي",
+    "اصيب",
+    "اصيبوا",
+    "اعتقل",
+    "اعتقلت",
+    "نشر",
+    "نشرت",
+    "نشرنا",
+    "صدر",
+    "صدرت",
+    "اقر",
+    "اقرت",
+    "افتتح",
+    "افتتحت",
+    "اغلق",
+    "اغلقت",
+    "وصل",
+    "وصلت",
+    "وصلوا",
+    "ترأس",
+    "تراس",
+    "يتراس",
+    "ورث",
+    // «لم» + jussive: a past event that did not happen, as checkable as one that did.
+    "لم",
+    "ولم",
+    "فلم",
 ];
 
-fn has(words: &[&Word], list: &[&str]) -> bool {
-    words.iter().any(|w| list.contains(&w.norm.as_str()))
+/// Which of the word lists of this module a word is in: one bit a list, so that a stretch is
+/// judged without comparing each word with each list.
+pub mod flag {
+    pub const OPINION: u16 = 1;
+    pub const CAUSAL: u16 = 1 << 1;
+    pub const COMPARISON: u16 = 1 << 2;
+    pub const RULE: u16 = 1 << 3;
+    pub const EVENT: u16 = 1 << 4;
+    pub const EVALUATIVE: u16 = 1 << 5;
+    pub const PREPOSITION: u16 = 1 << 6;
+    pub const LEADING: u16 = 1 << 7;
+    pub const FRONTED: u16 = 1 << 8;
+    pub const MODIFIER: u16 = 1 << 9;
+    pub const AUXILIARY: u16 = 1 << 10;
+    pub const GLUED_CONJUNCTION: u16 = 1 << 11;
+    pub const FIRST_PERSON: u16 = 1 << 12;
+}
+
+/// The lists (see [`flag`]) a word in matching form is in.
+pub fn word_flags(norm: &str) -> u16 {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<crate::lexicon::HashMap<&'static str, u16>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = crate::lexicon::HashMap::default();
+        let lists: [(&[&'static str], u16); 13] = [
+            (OPINION, flag::OPINION),
+            (CAUSAL, flag::CAUSAL),
+            (COMPARISON, flag::COMPARISON),
+            (RULE, flag::RULE),
+            (EVENT, flag::EVENT),
+            (EVALUATIVE, flag::EVALUATIVE),
+            (PREPOSITIONS, flag::PREPOSITION),
+            (LEADING, flag::LEADING),
+            (FRONTED, flag::FRONTED),
+            (MODIFIERS, flag::MODIFIER),
+            (AUXILIARIES, flag::AUXILIARY),
+            (GLUED_CONJUNCTION, flag::GLUED_CONJUNCTION),
+            (&["we", "our", "i", "my"], flag::FIRST_PERSON),
+        ];
+        for (list, bit) in lists {
+            for &w in list {
+                *t.entry(w).or_insert(0) |= bit;
+            }
+        }
+        t
+    });
+    table.get(norm).copied().unwrap_or(0)
+}
+
+fn has(words: &[&Word], list: u16) -> bool {
+    words.iter().any(|w| w.flags & list != 0)
 }
 
 fn words_in<'d>(doc: &'d Document, start: usize, end: usize) -> Vec<&'d Word> {
@@ -197,8 +306,12 @@ fn words_in<'d>(doc: &'d Document, start: usize, end: usize) -> Vec<&'d Word> {
     doc.sentences[first..]
         .iter()
         .take_while(|s| s.span.start < end)
-        .flat_map(|s| s.words.iter())
-        .filter(|w| w.start >= start && w.end <= end)
+        .flat_map(|s| {
+            // Words are in text order: start at the first that can be inside.
+            let from = s.words.partition_point(|w| w.start < start);
+            s.words[from..].iter().take_while(|w| w.start < end)
+        })
+        .filter(|w| w.end <= end)
         .collect()
 }
 
@@ -209,7 +322,7 @@ fn judge(doc: &Document, start: usize, end: usize, attributed: bool) -> Option<(
         return None;
     }
     let question = words.last().is_some_and(|w| w.norm == "?" || w.norm == "؟");
-    if question || has(&words, OPINION) {
+    if question || has(&words, flag::OPINION) {
         return None;
     }
     let quantities: Vec<_> = doc.quantities_in(start, end).collect();
@@ -225,27 +338,31 @@ fn judge(doc: &Document, start: usize, end: usize, attributed: bool) -> Option<(
             QuantityKind::Year | QuantityKind::Date | QuantityKind::Month
         )
     });
-    let kind = if has(&words, CAUSAL) {
+    let kind = if has(&words, flag::CAUSAL) {
         ClaimType::Causal
-    } else if has(&words, COMPARISON) && counts {
+    } else if has(&words, flag::COMPARISON) && counts {
         ClaimType::Comparison
     } else if counts {
         ClaimType::Quantity
-    } else if has(&words, RULE) {
+    } else if has(&words, flag::RULE) {
         ClaimType::Rule
-    } else if dated || has(&words, EVENT) {
+    } else if dated || has(&words, flag::EVENT) {
         ClaimType::Event
     } else {
         ClaimType::Other
     };
-    let named = words.iter().any(|w| {
-        w.capital || arabic_source_head(&w.norm).is_some() || english_source_head(&w.norm).is_some()
-    });
+    let named = || {
+        words.iter().any(|w| {
+            w.capital
+                || arabic_source_head(&w.norm).is_some()
+                || english_source_head(&w.norm).is_some()
+        })
+    };
     let confidence = match (counts || dated, kind) {
         (true, _) => 0.85,
         (false, ClaimType::Event | ClaimType::Causal | ClaimType::Rule) => 0.65,
         _ if attributed => 0.6,
-        _ if named => 0.5,
+        _ if named() => 0.5,
         _ => return None,
     };
     Some((kind, confidence))
@@ -311,9 +428,9 @@ pub fn is_evaluation(doc: &Document, start: usize, end: usize) -> bool {
     let words = words_in(doc, start, end);
     let n = words.iter().filter(|w| w.is_word()).count();
     (2..=15).contains(&n)
-        && has(&words, EVALUATIVE)
-        && !has(&words, EVENT)
-        && !has(&words, CAUSAL)
+        && has(&words, flag::EVALUATIVE)
+        && !has(&words, flag::EVENT)
+        && !has(&words, flag::CAUSAL)
         && doc.quantities_in(start, end).next().is_none()
         && pieces(&words).len() == 1
         && !words.iter().any(|w| w.in_quote)
@@ -370,7 +487,7 @@ fn claims_of(doc: &Document, words: &[&Word], attributed: bool, out: &mut Vec<Cl
             continue;
         };
         let lead = words[from..to].iter().find(|w| w.is_word());
-        let modifier = n > 0 && lead.is_some_and(|w| PREPOSITIONS.contains(&w.norm.as_str()));
+        let modifier = n > 0 && lead.is_some_and(|w| w.flags & flag::PREPOSITION != 0);
         if let Some((kind, confidence)) = judge(doc, start, end, attributed && !modifier) {
             // Unsourced claims with no number, date or event are too uncertain.
             if attributed || confidence >= 0.6 {
@@ -418,10 +535,9 @@ fn quote_claim(doc: &Document, words: &[&Word]) -> Option<(ClaimType, f32)> {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return None;
     };
-    let first_person = ["we", "our", "i", "my"];
     let opinion = words
         .iter()
-        .any(|w| OPINION.contains(&w.norm.as_str()) && !first_person.contains(&w.norm.as_str()));
+        .any(|w| w.flags & flag::OPINION != 0 && w.flags & flag::FIRST_PERSON == 0);
     if opinion || words.iter().filter(|w| w.is_word()).count() < 3 {
         return None;
     }
@@ -534,12 +650,12 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
             let fronted = word_count(words, segment, e) <= 6
                 && words[segment..e]
                     .iter()
-                    .find(|w| w.is_word() && !LEADING.contains(&w.norm.as_str()))
-                    .is_some_and(|w| FRONTED.contains(&w.norm.as_str()));
+                    .find(|w| w.is_word() && w.flags & flag::LEADING == 0)
+                    .is_some_and(|w| w.flags & flag::FRONTED != 0);
             // "..., an increase of 24%", «، مقارنة بـ...»: a modifier of the figure before.
             let modifier = words
                 .get(e + 1)
-                .is_some_and(|n| MODIFIERS.contains(&n.norm.as_str()));
+                .is_some_and(|n| n.flags & flag::MODIFIER != 0);
             word_count(words, from, e) >= 3
                 && word_count(words, e + 1, next_stop) >= 3
                 && !closes_parenthetical
@@ -551,9 +667,9 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
         ) {
             word_count(words, from, e) >= 2
         } else if norm == "and" {
-            let next = words.get(e + 1).map(|n| n.norm.as_str());
+            let next = words.get(e + 1);
             word_count(words, from, e) >= 3
-                && next.is_some_and(|n| n == "that" || AUXILIARIES.contains(&n))
+                && next.is_some_and(|n| n.norm == "that" || n.flags & flag::AUXILIARY != 0)
         } else {
             false
         };
@@ -665,15 +781,15 @@ const GLUED_CONJUNCTION: &[&str] = &[
 fn trim(words: &[&Word], from: usize, to: usize) -> Option<(usize, usize)> {
     let mut a = from;
     let mut b = to.min(words.len());
-    while a < b && (words[a].is_punct() || LEADING.contains(&words[a].norm.as_str())) {
+    while a < b && (words[a].is_punct() || words[a].flags & flag::LEADING != 0) {
         a += 1;
     }
-    while b > a && (words[b - 1].is_punct() || LEADING.contains(&words[b - 1].norm.as_str())) {
+    while b > a && (words[b - 1].is_punct() || words[b - 1].flags & flag::LEADING != 0) {
         b -= 1;
     }
     if a >= b {
         return None;
     }
-    let start = words[a].start + usize::from(GLUED_CONJUNCTION.contains(&words[a].norm.as_str()));
+    let start = words[a].start + usize::from(words[a].flags & flag::GLUED_CONJUNCTION != 0);
     Some((start, words[b - 1].end))
 }

@@ -64,40 +64,58 @@ fn mention(doc: &Document, d: &Detection) -> Mention {
 
 /// Gives every source an entity, and points claims of a pronoun source at the entity too.
 pub fn link(doc: &Document, found: &mut [Detection]) {
+    use std::collections::HashMap;
     let mut sources: Vec<usize> = (0..found.len())
         .filter(|&i| found[i].kind == Kind::Source)
         .collect();
     sources.sort_by_key(|&i| found[i].start);
-    let mut seen: Vec<(usize, Mention)> = Vec::new();
+    // For each mention already seen (in order): its entity. Lookups go through indexes of the
+    // last mention carrying each name and head, so a long page stays linear.
+    let mut entities: Vec<usize> = Vec::with_capacity(sources.len());
+    let mut last_name: HashMap<String, usize, crate::lexicon::FastBuild> = HashMap::default();
+    let mut last_head: HashMap<String, usize, crate::lexicon::FastBuild> = HashMap::default();
+    // The last mention that is no pronoun, and the last that is no pronoun and has a name.
+    let mut last_named: Option<usize> = None;
+    let mut last_not_pronoun: Option<usize> = None;
     let mut next_entity = 0;
     for &i in &sources {
         let m = mention(doc, &found[i]);
-        // Later mentions refer back a few hundred mentions at most: keeps long pages linear.
-        let previous = seen.iter().rev().take(300);
-        let same = match m.pronoun {
-            Some(personal) => previous
-                .clone()
-                .find(|(_, p)| p.pronoun.is_none() && (!personal || !p.names.is_empty()))
-                .map(|(e, _)| *e),
-            None => previous
-                .clone()
-                .find(|(_, p)| p.names.iter().any(|n| m.names.contains(n)))
-                .or_else(|| {
-                    (m.anaphoric || m.names.is_empty() || m.heads.len() == 1)
-                        .then(|| {
-                            previous
-                                .clone()
-                                .find(|(_, p)| p.heads.iter().any(|h| m.heads.contains(h)))
-                        })
-                        .flatten()
-                })
-                .map(|(e, _)| *e),
+        // Later mentions refer back a few hundred mentions at most.
+        let here = entities.len();
+        let recent = |p: &Option<usize>| p.filter(|&p| p + 300 >= here);
+        let latest = |index: &HashMap<String, usize, crate::lexicon::FastBuild>, keys: &[String]| {
+            keys.iter()
+                .filter_map(|k| index.get(k).copied())
+                .max()
+                .filter(|&p| p + 300 >= here)
         };
+        let same = match m.pronoun {
+            Some(true) => recent(&last_named),
+            Some(false) => recent(&last_not_pronoun),
+            None => latest(&last_name, &m.names).or_else(|| {
+                (m.anaphoric || m.names.is_empty() || m.heads.len() == 1)
+                    .then(|| latest(&last_head, &m.heads))
+                    .flatten()
+            }),
+        }
+        .and_then(|p| entities.get(p).copied());
         let entity = same.unwrap_or_else(|| {
             next_entity += 1;
             next_entity - 1
         });
         found[i].entity = Some(entity);
-        seen.push((entity, m));
+        if m.pronoun.is_none() {
+            last_not_pronoun = Some(here);
+            if !m.names.is_empty() {
+                last_named = Some(here);
+            }
+        }
+        for n in m.names {
+            last_name.insert(n, here);
+        }
+        for h in m.heads {
+            last_head.insert(h, here);
+        }
+        entities.push(entity);
     }
 }

@@ -122,6 +122,19 @@ pub fn detect(text: &[char]) -> Vec<Detection> {
                 0.75,
             ));
         }
+        if let Some((start, end)) = a.event {
+            out.push(Detection {
+                kind: Kind::Claim,
+                start,
+                end,
+                source: None,
+                entity: None,
+                cue: None,
+                stance: None,
+                claim_type: Some(ClaimType::Event),
+                confidence: 0.65,
+            });
+        }
         if let Some((start, end)) = a
             .content
             .filter(|&(s, e)| claims::is_evaluation(&doc, s, e))
@@ -404,6 +417,18 @@ mod tests {
             "Governor Alan Reyes has declared a state of emergency for Pine County, his office said in a statement.",
         );
         has(&f, Kind::Source, "his office", None);
+    }
+
+    #[test]
+    fn events_with_no_figure_and_no_cue_are_unsourced_claims() {
+        let f = marks("The ministry declined to comment on the report.");
+        has(&f, Kind::Claim, "The ministry declined to comment on the report", None);
+        let f = marks("The board confirmed the appointment on Friday, calling him \"a safe pair of hands.\"");
+        has(&f, Kind::Claim, "The board confirmed the appointment on Friday", None);
+        has(&f, Kind::Source, "The board", None);
+        has(&f, Kind::Assessment, "a safe pair of hands.", Some("The board"));
+        let f = marks("ولم تُسجَّل أي إصابات في صفوف العاملين حتى الآن.");
+        assert!(f.iter().any(|(k, t, s)| *k == Kind::Claim && t.contains("تُسجَّل") && s.is_none()));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! direct quotes and quantities.
 
 use crate::marks::is_arabic;
-use crate::normalize::normalize_str;
+use crate::normalize::normalize_chars;
 use crate::numbers::{quantities, Quantity};
 use crate::segment::{self, Quote, Span, TokenKind};
 
@@ -18,6 +18,8 @@ pub struct Word {
     pub in_quote: bool,
     /// The original starts with an upper-case Latin letter.
     pub capital: bool,
+    /// The claim word lists the word is in ([`super::claims::flag`]).
+    pub flags: u16,
 }
 
 impl Word {
@@ -63,20 +65,28 @@ impl<'a> Document<'a> {
                 let words: Vec<Word> = segment::tokens(text, span)
                     .into_iter()
                     .map(|t| {
-                        let original: String = text[t.start..t.end].iter().collect();
+                        let original = &text[t.start..t.end];
+                        let norm = normalize_chars(original);
                         Word {
                             start: t.start,
                             end: t.end,
                             kind: t.kind,
-                            norm: normalize_str(&original),
+                            flags: super::claims::word_flags(&norm),
+                            norm,
                             in_quote: inside(t.start),
-                            capital: original.chars().next().is_some_and(|c| c.is_uppercase()),
+                            capital: original.first().is_some_and(|c| c.is_uppercase()),
                         }
                     })
                     .collect();
                 let slice = &text[span.start..span.end];
-                let arabic = slice.iter().filter(|c| is_arabic(**c)).count();
-                let latin = slice.iter().filter(|c| c.is_ascii_alphabetic()).count();
+                let (mut arabic, mut latin) = (0usize, 0usize);
+                for &c in slice {
+                    if c.is_ascii_alphabetic() {
+                        latin += 1;
+                    } else if !c.is_ascii() && is_arabic(c) {
+                        arabic += 1;
+                    }
+                }
                 Sentence {
                     span,
                     words,

@@ -129,9 +129,14 @@ pub fn read_selectors(value: JsValue) -> Result<Vec<Selector>, JsValue> {
     } else {
         js_sys::Array::of1(&value).into()
     };
-    serde_wasm_bindgen::from_value(list).map_err(|e| {
+    let selectors: Vec<Selector> = serde_wasm_bindgen::from_value(list).map_err(|e| {
         type_error(format!(
             "anchor(root, selectors): selectors must be W3C TextQuoteSelector / TextPositionSelector / CssSelector objects: {e}"
         ))
-    })
+    })?;
+    for (i, s) in selectors.iter().enumerate() {
+        crate::annotation::check_selector(s)
+            .map_err(|e| type_error(format!("anchor(root, selectors): selector {i}: {e}")))?;
+    }
+    Ok(selectors)
 }

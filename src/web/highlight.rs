@@ -8,9 +8,193 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node, Text};
 
-use super::errors::dom_error;
+use super::css_highlight::CssHighlighter;
+use super::errors::{dom_error, type_error};
 use crate::marks::MarkRange;
 use crate::text::TextLayer;
+
+/// How ranges are drawn: `<mark>` elements, or ranges in `CSS.highlights` (mount option
+/// `renderer: 'marks' | 'highlights'`; marks where the browser lacks the Highlight API). Both
+/// keep the ranges drawn, so that a point of the page can be hit-tested the same way.
+pub struct Renderer {
+    how: How,
+    /// The ranges drawn, as drawn (snapped), in the order they were drawn.
+    drawn: Vec<MarkRange>,
+}
+
+enum How {
+    Marks(Highlighter),
+    Highlights(CssHighlighter),
+}
+
+impl Default for Renderer {
+    fn default() -> Self {
+        Renderer {
+            how: How::Marks(Highlighter::default()),
+            drawn: Vec::new(),
+        }
+    }
+}
+
+impl Renderer {
+    /// The renderer the mount options ask for (`options.renderer`).
+    pub fn choose(options: &JsValue) -> Result<Renderer, JsValue> {
+        let asked = if options.is_object() {
+            js_sys::Reflect::get(options, &"renderer".into()).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        };
+        let how = match asked.as_string().as_deref() {
+            _ if asked.is_undefined() => How::Marks(Highlighter::default()),
+            Some("marks") => How::Marks(Highlighter::default()),
+            Some("highlights") => CssHighlighter::new()
+                .map(How::Highlights)
+                .unwrap_or_else(|| How::Marks(Highlighter::default())),
+            _ => {
+                return Err(type_error(format!(
+                    "Isnad.mount: renderer must be 'marks' or 'highlights', not {}",
+                    js_sys::JSON::stringify(&asked)
+                        .ok()
+                        .and_then(|s| s.as_string())
+                        .unwrap_or_else(|| "that".into())
+                )))
+            }
+        };
+        Ok(Renderer {
+            how,
+            drawn: Vec::new(),
+        })
+    }
+
+    /// `"marks"` or `"highlights"`: what this widget draws with.
+    pub fn name(&self) -> &'static str {
+        match self.how {
+            How::Marks(_) => "marks",
+            How::Highlights(_) => "highlights",
+        }
+    }
+
+    /// What is drawn: `<mark>` elements, or ranges in `CSS.highlights`.
+    pub fn mark_count(&self) -> usize {
+        match &self.how {
+            How::Marks(m) => m.mark_count(),
+            How::Highlights(h) => h.range_count(),
+        }
+    }
+
+    /// Draws one range (validated and snapped).
+    pub fn mark(
+        &mut self,
+        document: &Document,
+        layer: &TextLayer<Node>,
+        range: &MarkRange,
+    ) -> Result<(), JsValue> {
+        match &mut self.how {
+            How::Marks(m) => m.mark(document, layer, range)?,
+            How::Highlights(h) => h.mark(layer, range)?,
+        }
+        self.drawn.push(range.clone());
+        Ok(())
+    }
+
+    /// Takes everything drawn away; with marks, the DOM is exactly as it was.
+    pub fn clear(&mut self) -> Result<(), JsValue> {
+        self.drawn.clear();
+        match &mut self.how {
+            How::Marks(m) => m.clear(),
+            How::Highlights(h) => {
+                h.clear();
+                Ok(())
+            }
+        }
+    }
+
+    /// Ids of the drawn ranges covering the character that starts at the DOM point
+    /// (`node`, `offset`; UTF-16, as `caretPositionFromPoint` gives it), narrowest first.
+    /// A point outside the article's text (another element, a caption Isnad skips) hits
+    /// nothing.
+    pub fn ids_at(
+        &self,
+        document: &Document,
+        layer: &TextLayer<Node>,
+        node: &Node,
+        offset: u32,
+    ) -> Vec<String> {
+        let Some(at) = text_offset(document, layer, node, offset) else {
+            return Vec::new();
+        };
+        let mut hits: Vec<&MarkRange> = self
+            .drawn
+            .iter()
+            .filter(|r| r.start <= at && at < r.end)
+            .collect();
+        hits.sort_by_key(|r| r.end - r.start);
+        let mut ids: Vec<String> = Vec::with_capacity(hits.len());
+        for id in hits.into_iter().filter_map(|r| r.id.clone()) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+}
+
+/// The code-point offset in the layer of the character starting at a DOM point, when that
+/// character is text Isnad reads. The marks renderer splits text nodes, so the point's node
+/// may be a piece of a run: the run is found by document order (binary search with
+/// `Range.comparePoint`) and the offset counted from the run's start.
+fn text_offset(
+    document: &Document,
+    layer: &TextLayer<Node>,
+    node: &Node,
+    offset: u32,
+) -> Option<usize> {
+    let (node, offset) = if node.node_type() == Node::TEXT_NODE {
+        (node.clone(), offset)
+    } else {
+        // A point between an element's children: the first text in the child after it (the
+        // marks renderer may have wrapped that text in a mark).
+        let mut child = node.child_nodes().item(offset)?;
+        while child.node_type() != Node::TEXT_NODE {
+            child = child.first_child()?;
+        }
+        (child, 0)
+    };
+    let probe = document.create_range().ok()?;
+    let runs = layer.runs();
+    // A run's pieces are its node and the text nodes split off after it, up to the next run.
+    // Find the last run whose start is at or before the point.
+    let before = |run: &Node| -> Option<bool> {
+        probe.set_start(run, 0).ok()?;
+        Some(probe.compare_point(&node, offset).ok()? >= 0)
+    };
+    let mut lo = 0;
+    let mut hi = runs.len();
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(&runs.get(mid)?.node)? {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let index = lo.checked_sub(1)?;
+    let run = runs.get(index)?;
+    // UTF-16 units from the run's start to the point, over the run's node and its pieces.
+    let span = document.create_range().ok()?;
+    span.set_start(&run.node, 0).ok()?;
+    span.set_end(&node, offset).ok()?;
+    let units = span.to_string().length() as usize;
+    let chars = layer.chars().get(run.start..run.end())?;
+    let mut counted = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if counted >= units {
+            return (counted == units).then_some(run.start + i);
+        }
+        counted += c.len_utf16();
+    }
+    None
+}
 
 /// Class every mark carries; `isnad-<kind>` is added beside it.
 pub const MARK_CLASS: &str = "isnad-mark";
@@ -128,7 +312,7 @@ impl Highlighter {
     }
 
     /// Removes every mark and merges split text nodes back, leaving the DOM as it was.
-    pub fn clear(&mut self, layer: &TextLayer<Node>) -> Result<(), JsValue> {
+    pub fn clear(&mut self) -> Result<(), JsValue> {
         for mark in self.marks.drain(..).rev() {
             if let Some(parent) = mark.parent_node() {
                 while let Some(child) = mark.first_child() {
@@ -143,13 +327,25 @@ impl Highlighter {
             let Some(pieces) = self.pieces.get_mut(run) else {
                 continue;
             };
-            if let Some((_, first)) = pieces.first() {
-                first.set_data(&layer.run_text(run));
-            }
-            for (_, piece) in pieces.drain(..).skip(1) {
-                piece.remove();
+            // The pieces joined again: their current text (the page may have edited one since,
+            // and its edit stays), moved as JS strings, since a lone surrogate in the page's
+            // text would not survive a Rust String.
+            let pieces: Vec<Text> = pieces.drain(..).map(|(_, piece)| piece).collect();
+            if let Some((first, rest)) = pieces.split_first() {
+                for piece in rest {
+                    append_text(first, piece).map_err(|e| dom_error("join a text node", e))?;
+                    piece.remove();
+                }
             }
         }
         Ok(())
     }
+}
+
+/// `first.appendData(piece.data)`, without the text passing through Rust.
+fn append_text(first: &Text, piece: &Text) -> Result<(), JsValue> {
+    let data = js_sys::Reflect::get(piece, &"data".into())?;
+    let append: js_sys::Function = js_sys::Reflect::get(first, &"appendData".into())?.dyn_into()?;
+    append.call1(first, &data)?;
+    Ok(())
 }

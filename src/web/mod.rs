@@ -2,6 +2,7 @@
 //! from code points into UTF-16 only here.
 
 mod anchoring;
+mod css_highlight;
 mod dom;
 mod errors;
 mod highlight;
@@ -9,6 +10,7 @@ mod library;
 mod widget;
 
 pub use anchoring::{anchor, describe};
+pub use css_highlight::{supported as highlight_api_supported, HIGHLIGHTS};
 pub use dom::DomTree;
-pub use highlight::Highlighter;
+pub use highlight::{Highlighter, Renderer};
 pub use widget::{take_panic, Widget};

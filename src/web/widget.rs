@@ -11,7 +11,7 @@ use web_sys::{Document, Element, Node};
 use super::anchoring::content_offset;
 use super::dom::DomTree;
 use super::errors::{error, range_error, type_error};
-use super::highlight::Highlighter;
+use super::highlight::Renderer;
 use super::library::{Item, Library, EVENTS};
 use crate::anchor::{Anchorer, Status};
 use crate::annotation::{stable_id, Annotation};
@@ -21,8 +21,9 @@ use crate::marks::{nesting_order, snap_to_words, validate, Kind, MarkRange, Rang
 use crate::text::TextLayer;
 use crate::tree::find_article;
 
-/// Options `Isnad.mount` knows. None yet; unknown ones are refused so that typos show.
-const MOUNT_OPTIONS: &[&str] = &[];
+/// Options `Isnad.mount` knows; unknown ones are refused so that typos show. `renderer`:
+/// 'marks' (default) or 'highlights' (the CSS Custom Highlight API; marks where it is missing).
+const MOUNT_OPTIONS: &[&str] = &["renderer"];
 
 /// What `highlight` reports back: each range as it was marked, after snapping to word edges.
 #[derive(Serialize)]
@@ -64,7 +65,7 @@ struct Mounted {
     document: Document,
     root: Element,
     layer: TextLayer<Node>,
-    marks: Highlighter,
+    marks: Renderer,
     /// Ranges marked through `highlight()`, kept so that re-marking keeps them.
     manual: Vec<MarkRange>,
     /// Loaded, added and detected annotations.
@@ -99,6 +100,7 @@ impl Widget {
                 root.local_name()
             )));
         }
+        let marks = Renderer::choose(&options)?;
         let layer = TextLayer::build(&tree, root.as_ref());
         MOUNTED.with_borrow_mut(|roots| roots.push(root.clone()));
         Ok(Widget {
@@ -106,7 +108,7 @@ impl Widget {
                 document,
                 root,
                 layer,
-                marks: Highlighter::default(),
+                marks,
                 manual: Vec::new(),
                 library: Library::default(),
             }),
@@ -124,10 +126,29 @@ impl Widget {
         self.mounted.as_ref().map(|m| m.root.clone())
     }
 
-    /// Number of `<mark>` elements in the article.
+    /// Number of `<mark>` elements in the article (with the highlights renderer: of ranges
+    /// in `CSS.highlights`).
     #[wasm_bindgen(js_name = markCount)]
     pub fn mark_count(&self) -> usize {
         self.mounted.as_ref().map_or(0, |m| m.marks.mark_count())
+    }
+
+    /// What this widget draws with: `"marks"` or `"highlights"`.
+    #[wasm_bindgen(getter)]
+    pub fn renderer(&self) -> String {
+        self.mounted
+            .as_ref()
+            .map_or("marks", |m| m.marks.name())
+            .to_string()
+    }
+
+    /// Ids of the annotations drawn over the character that starts at the DOM point (`node`,
+    /// `offset` in UTF-16 units, as `caretPositionFromPoint` gives it), narrowest first;
+    /// hit-testing that works with either renderer.
+    #[wasm_bindgen(js_name = annotationsAt)]
+    pub fn annotations_at(&self, node: &Node, offset: u32) -> Result<Vec<String>, JsValue> {
+        let m = self.live()?;
+        Ok(m.marks.ids_at(&m.document, &m.layer, node, offset))
     }
 
     /// Marks `ranges` (`[{start, end, kind, id?}]`, code points of `text()`). Arabic edges
@@ -164,8 +185,12 @@ impl Widget {
         let content = mounted.content();
         let page = page_url(&mounted.document);
         let annotations = annotations(&mounted.layer, &content, &page, &found);
-        // Detections know their place: no need to anchor them.
+        // Detections know their place: no need to anchor them. One held already (found before,
+        // or loaded from a store with an editor's corrections) stays as it is.
         for (d, a) in found.iter().zip(&annotations) {
+            if mounted.library.get(&a.id).is_some() {
+                continue;
+            }
             mounted.library.keep(Item {
                 annotation: a.clone(),
                 at: Some((d.start, d.end)),
@@ -188,6 +213,10 @@ impl Widget {
         };
         let list: Vec<Annotation> = serde_wasm_bindgen::from_value(items)
             .map_err(|e| type_error(format!("load(annotations): expected an array of W3C annotations (or an AnnotationPage): {e}")))?;
+        for (i, a) in list.iter().enumerate() {
+            a.check()
+                .map_err(|e| type_error(format!("load(annotations): annotation {i} ({:?}): {e}", a.id)))?;
+        }
         let (anchored, orphans) = mounted.place_all(list)?;
         counts(&[("anchored", anchored), ("orphans", orphans)])
     }
@@ -329,6 +358,38 @@ impl Widget {
         ])
     }
 
+    /// Reads the article again after the page changed it (a live blog's new entry, lazy-loaded
+    /// paragraphs, client-side navigation), re-anchors every annotation held and marks again.
+    /// Ranges given to `highlight()` counted offsets of the old text and are dropped. Returns
+    /// `{ anchored, orphans }`.
+    pub fn refresh(&mut self) -> Result<JsValue, JsValue> {
+        let mounted = self.live_mut()?;
+        mounted.marks.clear()?;
+        mounted.manual.clear();
+        // Cleared, the renderer starts again on the new text.
+        mounted.layer = TextLayer::build(&DomTree::new(), mounted.root.as_ref());
+        let held: Vec<Annotation> = mounted
+            .library
+            .items()
+            .iter()
+            .map(|item| item.annotation.clone())
+            .collect();
+        let (anchored, orphans) = mounted.place_all(held)?;
+        counts(&[("anchored", anchored), ("orphans", orphans)])
+    }
+
+    /// Tells the `select` listeners that the reader chose annotation `id` (the interface calls
+    /// this when a highlight is opened). Returns false when no annotation has that id.
+    pub fn select(&self, id: &str) -> Result<bool, JsValue> {
+        let mounted = self.live()?;
+        let Some(item) = mounted.library.get(id) else {
+            return Ok(false);
+        };
+        let value = to_js(&item.annotation, "select")?;
+        mounted.library.emit("select", &value);
+        Ok(true)
+    }
+
     /// Calls `listener(annotation)` on `create`, `update`, `delete` or `select`.
     pub fn on(&mut self, event: &str, listener: js_sys::Function) -> Result<(), JsValue> {
         check_event(event)?;
@@ -348,7 +409,7 @@ impl Widget {
     pub fn clear(&mut self) -> Result<(), JsValue> {
         let mounted = self.live_mut()?;
         mounted.manual.clear();
-        mounted.marks.clear(&mounted.layer)
+        mounted.marks.clear()
     }
 
     /// Removes every mark and lets go of the article. A second call does nothing.
@@ -358,7 +419,7 @@ impl Widget {
         };
         MOUNTED.with_borrow_mut(|roots| roots.retain(|r| r != &mounted.root));
         mounted.library.clear_listeners();
-        mounted.marks.clear(&mounted.layer)
+        mounted.marks.clear()
     }
 }
 
@@ -374,7 +435,7 @@ impl Mounted {
 
     /// Marks again: the annotations held, then the ranges given to `highlight()`.
     fn remark(&mut self) -> Result<(), JsValue> {
-        self.marks.clear(&self.layer)?;
+        self.marks.clear()?;
         let mut ranges = self.library.ranges();
         ranges.extend(self.manual.iter().cloned());
         self.mark(ranges)?;
@@ -435,8 +496,13 @@ fn counts(pairs: &[(&str, usize)]) -> Result<JsValue, JsValue> {
 
 /// An annotation from JS; one without an id gets a stable one from its kind and quote.
 fn read_annotation(value: JsValue, doing: &str) -> Result<Annotation, JsValue> {
-    let has_id = js_sys::Reflect::get(&value, &"id".into())
-        .is_ok_and(|v| v.as_string().is_some_and(|s| !s.is_empty()));
+    let id = js_sys::Reflect::get(&value, &"id".into()).unwrap_or(JsValue::UNDEFINED);
+    if !id.is_undefined() && !id.is_null() && id.as_string().is_none() {
+        return Err(type_error(format!(
+            "{doing}(annotation): id must be a string (an IRI), or left out to have one made"
+        )));
+    }
+    let has_id = id.as_string().is_some_and(|s| !s.is_empty());
     let mut annotation: Annotation = serde_wasm_bindgen::from_value(if has_id {
         value
     } else {
@@ -445,6 +511,9 @@ fn read_annotation(value: JsValue, doing: &str) -> Result<Annotation, JsValue> {
         copy.into()
     })
     .map_err(|e| type_error(format!("{doing}(annotation): not a W3C annotation: {e}")))?;
+    annotation
+        .check()
+        .map_err(|e| type_error(format!("{doing}(annotation): {e}")))?;
     if annotation.id.is_empty() {
         annotation.id = stable_id(
             annotation.kind().unwrap_or(Kind::Claim),

@@ -102,26 +102,6 @@ for (const { name, path, dir, lang, body } of [
   });
 }
 
-test('the demo bar runs detection and clears it from the keyboard', async () => {
-  const { page, problems } = await open('ar.html');
-  const bar = page.locator('.isnad-demo-bar');
-  const status = bar.getByRole('status');
-  await status.filter({ hasText: 'ادعاءات' }).waitFor();
-  await bar.getByRole('button', { name: 'مسح' }).focus();
-  await page.keyboard.press('Enter');
-  assert.equal((await markPlaces(page)).total, 0);
-  assert.equal(await status.textContent(), 'أزيلت العلامات');
-  await bar.getByRole('button', { name: 'اكتشاف' }).focus();
-  await page.keyboard.press('Enter');
-  const places = await markPlaces(page);
-  assert.ok(places.inBody > 10);
-  assert.deepEqual(places.inChrome, []);
-  // Counts on an Arabic page are written in Arabic-Indic digits.
-  assert.match(await status.textContent(), /^[٠-٩]+ ادعاءات \([٠-٩]+ بلا مصدر\)/);
-  assert.deepEqual(problems, []);
-  await page.close();
-});
-
 test('detection on the seed page: sources, assessments and unsourced claims, as W3C annotations', async () => {
   const { page, problems } = await open('ar.html');
   const result = await page.evaluate(() => {

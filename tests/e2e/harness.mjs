@@ -29,9 +29,13 @@ export async function startDemo() {
   };
 }
 
-/** Opens a demo page and waits until Isnad is mounted, collecting errors and CSP reports. */
-export async function openPage(demo, path, viewport = { width: 1280, height: 900 }) {
-  const page = await demo.browser.newPage({ viewport });
+/**
+ * Opens a demo page and waits until Isnad is mounted, collecting errors and CSP reports.
+ * `ready` is what to wait for (a function run in the page); `context` options for a new
+ * browser context (touch, colour scheme) replace the viewport.
+ */
+export async function openPage(demo, path, viewport = { width: 1280, height: 900 }, { ready = () => window.isnadDemo !== undefined, context } = {}) {
+  const page = context ? await (await demo.browser.newContext(context)).newPage() : await demo.browser.newPage({ viewport });
   const problems = [];
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
@@ -43,6 +47,6 @@ export async function openPage(demo, path, viewport = { width: 1280, height: 900
     });
   });
   const response = await page.goto(demo.baseUrl + path);
-  await page.waitForFunction(() => window.isnadDemo !== undefined, null, { timeout: 15000 });
+  await page.waitForFunction(ready, null, { timeout: 15000 });
   return { page, problems, response };
 }

@@ -1,0 +1,191 @@
+//! The CSS Custom Highlight API renderer: each range becomes a `StaticRange` registered in
+//! `CSS.highlights`, one `Highlight` per kind (`isnad-claim`, `isnad-source`,
+//! `isnad-assessment`) plus `isnad-unsourced` for claims with no source. No node of the article
+//! is created, split or moved; the page styles `::highlight(isnad-claim)` and so on.
+//!
+//! `StaticRange`, not `Range`: the browser does not update a static range on every DOM change,
+//! so thousands of them cost the page nothing when it mutates (a live `Range` is walked on each
+//! mutation of its document). Isnad re-renders from its text layer anyway.
+//!
+//! Two widgets on one page share the four highlights: each keeps its own ranges and takes only
+//! those away on `clear`.
+
+use wasm_bindgen::prelude::*;
+use web_sys::Node;
+
+use super::errors::dom_error;
+use crate::marks::{Kind, MarkRange};
+use crate::text::TextLayer;
+
+/// Highlight names, in the order of [`slot`]; the shell's stylesheet styles each one.
+pub const HIGHLIGHTS: [&str; 4] = [
+    "isnad-claim",
+    "isnad-source",
+    "isnad-assessment",
+    "isnad-unsourced",
+];
+
+/// Painting order where highlights overlap: narrower kinds on top (a source inside a claim).
+const PRIORITY: [i32; 4] = [0, 3, 2, 1];
+
+#[wasm_bindgen(inline_js = r#"
+export function highlight_registry() {
+  return typeof CSS !== 'undefined' && CSS.highlights && typeof Highlight === 'function'
+    && typeof StaticRange === 'function' ? CSS.highlights : undefined;
+}
+export function new_highlight(registry, name, priority) {
+  let h = registry.get(name);
+  if (!h) { h = new Highlight(); h.priority = priority; registry.set(name, h); }
+  return h;
+}
+export function add_range(h, sn, so, en, eo) {
+  const r = new StaticRange({ startContainer: sn, startOffset: so, endContainer: en, endOffset: eo });
+  h.add(r);
+  return r;
+}
+"#)]
+extern "C" {
+    /// `CSS.highlights` where the API (with `Highlight` and `StaticRange`) exists.
+    fn highlight_registry() -> JsValue;
+    /// The registry's highlight `name`, made and registered when missing.
+    #[wasm_bindgen(catch)]
+    fn new_highlight(registry: &JsValue, name: &str, priority: i32)
+        -> Result<JsHighlight, JsValue>;
+    /// Adds a `StaticRange` to `h` and returns it.
+    #[wasm_bindgen(catch)]
+    fn add_range(
+        h: &JsHighlight,
+        start: &Node,
+        start_offset: u32,
+        end: &Node,
+        end_offset: u32,
+    ) -> Result<JsValue, JsValue>;
+
+    #[derive(Clone)]
+    type JsHighlight;
+    #[wasm_bindgen(method, getter)]
+    fn size(this: &JsHighlight) -> u32;
+    #[wasm_bindgen(method)]
+    fn clear(this: &JsHighlight);
+    #[wasm_bindgen(method)]
+    fn delete(this: &JsHighlight, range: &JsValue) -> bool;
+
+    type JsRegistry;
+    #[wasm_bindgen(method, js_name = get)]
+    fn get(this: &JsRegistry, name: &str) -> JsValue;
+    #[wasm_bindgen(method, js_name = delete)]
+    fn delete(this: &JsRegistry, name: &str) -> bool;
+}
+
+/// Whether the page's browser has the CSS Custom Highlight API.
+pub fn supported() -> bool {
+    !highlight_registry().is_undefined()
+}
+
+/// The ranges one widget has registered.
+pub struct CssHighlighter {
+    registry: JsValue,
+    /// Per highlight: the highlight and this widget's ranges in it.
+    mine: [(Option<JsHighlight>, Vec<JsValue>); 4],
+}
+
+fn slot(range: &MarkRange) -> usize {
+    match range.kind {
+        Kind::Claim if range.unsourced => 3,
+        Kind::Claim => 0,
+        Kind::Source => 1,
+        Kind::Assessment => 2,
+    }
+}
+
+impl CssHighlighter {
+    /// A renderer on `CSS.highlights`, or `None` where the browser lacks the API.
+    pub fn new() -> Option<Self> {
+        let registry = highlight_registry();
+        (!registry.is_undefined()).then(|| CssHighlighter {
+            registry,
+            mine: Default::default(),
+        })
+    }
+
+    /// Number of ranges this widget has in the highlights.
+    pub fn range_count(&self) -> usize {
+        self.mine.iter().map(|(_, ranges)| ranges.len()).sum()
+    }
+
+    /// Registers the range (validated and snapped): one `StaticRange` per stretch of text with
+    /// nothing skipped in between (a caption Isnad leaves out is not painted).
+    pub fn mark(&mut self, layer: &TextLayer<Node>, range: &MarkRange) -> Result<(), JsValue> {
+        let at = slot(range);
+        let runs = layer.runs();
+        let slices = layer.slices(range.start, range.end);
+        let mut i = 0;
+        while let Some(first) = slices.get(i) {
+            // Extend over slices whose runs follow each other in the root's textContent.
+            let mut last = first;
+            while let Some(next) = slices.get(i + 1) {
+                let contiguous =
+                    runs.get(last.run)
+                        .zip(runs.get(next.run))
+                        .is_some_and(|(a, b)| {
+                            last.to == a.len && next.from == 0 && b.content == a.content + a.len
+                        });
+                if !contiguous {
+                    break;
+                }
+                last = next;
+                i += 1;
+            }
+            i += 1;
+            let (Some(start), Some(end)) = (runs.get(first.run), runs.get(last.run)) else {
+                continue;
+            };
+            let highlight = self.highlight(at)?;
+            let added = add_range(
+                &highlight,
+                &start.node,
+                layer.utf16_len(first.run, 0, first.from) as u32,
+                &end.node,
+                layer.utf16_len(last.run, 0, last.to) as u32,
+            )
+            .map_err(|e| dom_error("register a highlight range", e))?;
+            self.mine[at].1.push(added);
+        }
+        Ok(())
+    }
+
+    /// The highlight of slot `at`, made (or taken from another widget) on first use.
+    fn highlight(&mut self, at: usize) -> Result<JsHighlight, JsValue> {
+        if let Some(h) = &self.mine[at].0 {
+            return Ok(h.clone());
+        }
+        let h = new_highlight(&self.registry, HIGHLIGHTS[at], PRIORITY[at])
+            .map_err(|e| dom_error("create a CSS highlight", e))?;
+        self.mine[at].0 = Some(h.clone());
+        Ok(h)
+    }
+
+    /// Takes this widget's ranges out of the highlights; a highlight left empty leaves the
+    /// registry.
+    pub fn clear(&mut self) {
+        let registry: &JsRegistry = self.registry.unchecked_ref();
+        for (at, (highlight, ranges)) in self.mine.iter_mut().enumerate() {
+            let Some(h) = highlight.take() else {
+                continue;
+            };
+            if h.size() as usize == ranges.len() {
+                // Only ours (the usual case): one call, whatever the number of ranges.
+                h.clear();
+            } else {
+                for r in ranges.iter() {
+                    h.delete(r);
+                }
+            }
+            ranges.clear();
+            // Unregister only the highlight we hold, and only once no widget uses it.
+            if h.size() == 0 && registry.get(HIGHLIGHTS[at]) == *AsRef::<JsValue>::as_ref(&h) {
+                registry.delete(HIGHLIGHTS[at]);
+            }
+        }
+    }
+}
