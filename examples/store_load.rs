@@ -65,9 +65,7 @@ mod native {
         let args: Vec<String> = std::env::args().skip(1).collect();
         let mut it = args.iter();
         while let Some(flag) = it.next() {
-            let value = it
-                .next()
-                .ok_or_else(|| format!("{flag} needs a value"))?;
+            let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
             let number = || {
                 value
                     .parse::<usize>()
@@ -372,14 +370,23 @@ mod native {
             n += 1;
             let sent = annotation(&page, n, 0);
             let t = Instant::now();
-            let created = match client.request("POST", "/annotations/", &json_headers, sent.to_string().as_bytes()) {
+            let created = match client.request(
+                "POST",
+                "/annotations/",
+                &json_headers,
+                sent.to_string().as_bytes(),
+            ) {
                 Ok(r) if r.status == 503 => {
                     tally.busy += 1;
                     continue;
                 }
                 Ok(r) if r.status == 201 => r,
                 Ok(r) => {
-                    tally.fail(format!("POST: {} {}", r.status, String::from_utf8_lossy(&r.body)));
+                    tally.fail(format!(
+                        "POST: {} {}",
+                        r.status,
+                        String::from_utf8_lossy(&r.body)
+                    ));
                     continue;
                 }
                 Err(e) => {
@@ -498,7 +505,12 @@ mod native {
             let mut ids = Vec::new();
             for n in 0..PER_PAGE {
                 let body = annotation(&page, n, 0).to_string();
-                let r = client.request("POST", "/annotations/", &[("Content-Type", ANNO)], body.as_bytes());
+                let r = client.request(
+                    "POST",
+                    "/annotations/",
+                    &[("Content-Type", ANNO)],
+                    body.as_bytes(),
+                );
                 match r {
                     Ok(r) if r.status == 201 => {
                         let json = r.json().unwrap_or_default();
@@ -509,7 +521,11 @@ mod native {
                         });
                     }
                     Ok(r) => {
-                        eprintln!("store_load: seeding: {} {}", r.status, String::from_utf8_lossy(&r.body));
+                        eprintln!(
+                            "store_load: seeding: {} {}",
+                            r.status,
+                            String::from_utf8_lossy(&r.body)
+                        );
                         std::process::exit(1);
                     }
                     Err(e) => {
@@ -532,9 +548,16 @@ mod native {
         let stop = Arc::new(AtomicBool::new(false));
         let mut readers = Vec::new();
         for r in 0..o.readers {
-            let (seeded, pages, stop) = (Arc::clone(&seeded), Arc::clone(&pages), Arc::clone(&stop));
+            let (seeded, pages, stop) =
+                (Arc::clone(&seeded), Arc::clone(&pages), Arc::clone(&stop));
             readers.push(std::thread::spawn(move || {
-                reader(addr, &seeded, &pages, &stop, 0x9E37_79B9_7F4A_7C15 ^ (r as u64 + 1))
+                reader(
+                    addr,
+                    &seeded,
+                    &pages,
+                    &stop,
+                    0x9E37_79B9_7F4A_7C15 ^ (r as u64 + 1),
+                )
             }));
         }
         let kept_all = Arc::new(Mutex::new(Vec::new()));
@@ -579,13 +602,15 @@ mod native {
             }
         }
 
+        let server = match &o.url {
+            Some(url) => format!("the store at {url}"),
+            None => format!("a store in this process with {} threads", o.threads),
+        };
         println!(
-            "{} readers, {} writers, {:.1} s, store with {} threads{}; this machine: {} cores",
+            "{} readers, {} writers, {:.1} s, {server}; this machine: {} cores",
             o.readers,
             o.writers,
             elapsed,
-            o.threads,
-            if o.url.is_some() { " (external)" } else { " (in process)" },
             std::thread::available_parallelism().map_or(0, |n| n.get())
         );
         println!(

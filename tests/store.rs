@@ -1357,7 +1357,11 @@ fn check_histories(addr: SocketAddr, histories: &[History]) -> usize {
     for h in histories {
         let r = get(addr, &path_of(&h.location));
         if h.deleted {
-            assert_eq!(r.status, 404, "{} was deleted (204) and is back", h.location);
+            assert_eq!(
+                r.status, 404,
+                "{} was deleted (204) and is back",
+                h.location
+            );
             continue;
         }
         if r.status == 404 && h.delete_sent {
@@ -1375,10 +1379,17 @@ fn check_histories(addr: SocketAddr, histories: &[History]) -> usize {
             h.sent
         );
         if version == h.acked {
-            assert_eq!(stored, h.acked_body, "{} is not what was acknowledged", h.location);
+            assert_eq!(
+                stored, h.acked_body,
+                "{} is not what was acknowledged",
+                h.location
+            );
             assert_eq!(r.etag(), h.acked_etag);
         } else {
-            assert_eq!(stored["body"][0]["value"], json!(format!("claim, version {version}")));
+            assert_eq!(
+                stored["body"][0]["value"],
+                json!(format!("claim, version {version}"))
+            );
         }
         assert_eq!(stored["via"], h.acked_body["via"]);
     }
@@ -1420,7 +1431,10 @@ fn kills_during_mixed_writes_lose_no_acknowledged_write() {
             histories.extend(h);
             creates_unanswered += unanswered;
         }
-        assert!(acks.load(Ordering::SeqCst) >= kill_after, "round {round}: too few writes");
+        assert!(
+            acks.load(Ordering::SeqCst) >= kill_after,
+            "round {round}: too few writes"
+        );
     }
 
     // The file as the last kill left it: whole rows only, and a sound database.
@@ -1468,12 +1482,24 @@ fn kills_during_mixed_writes_lose_no_acknowledged_write() {
     // The token from the environment still guards writes after the restarts.
     let refused = post(restarted.addr, &annotation("https://news.example/kill", 0));
     assert_eq!(refused.status, 401);
-    let first = &histories.iter().find(|h| !h.deleted && !h.delete_sent).unwrap();
+    let first = &histories
+        .iter()
+        .find(|h| !h.deleted && !h.delete_sent)
+        .unwrap();
     let path = path_of(&first.location);
     let before = get(restarted.addr, &path);
-    let unauthorized = put(restarted.addr, &path, Some(&before.etag()), &json!({"target": "https://x"}));
+    let unauthorized = put(
+        restarted.addr,
+        &path,
+        Some(&before.etag()),
+        &json!({"target": "https://x"}),
+    );
     assert_eq!(unauthorized.status, 401);
-    assert_eq!(get(restarted.addr, &path).body, before.body, "a refused PUT changed it");
+    assert_eq!(
+        get(restarted.addr, &path).body,
+        before.body,
+        "a refused PUT changed it"
+    );
     assert_eq!(
         get(restarted.addr, "/annotations/").json()["total"].as_u64(),
         Some(total as u64)
@@ -1498,7 +1524,13 @@ fn hostile_requests_get_4xx_and_change_nothing() {
         assert_eq!(r.json()["status"], status, "{what}");
     };
     let post_body = |body: &[u8]| {
-        http(addr, "POST", "/annotations/", &[("Content-Type", ANNO)], body)
+        http(
+            addr,
+            "POST",
+            "/annotations/",
+            &[("Content-Type", ANNO)],
+            body,
+        )
     };
 
     // JSON nested far deeper than any annotation, as the whole body and inside a member.
@@ -1513,7 +1545,11 @@ fn hostile_requests_get_4xx_and_change_nothing() {
     // A 10 MB quote, sent whole.
     let mut huge = annotation("https://news.example/huge", 0);
     huge["target"]["selector"][0]["exact"] = json!("ق".repeat(5_000_000));
-    refused(&post_body(huge.to_string().as_bytes()), 413, "a 10 MB quote");
+    refused(
+        &post_body(huge.to_string().as_bytes()),
+        413,
+        "a 10 MB quote",
+    );
     // Wrong types and values where the store reads them.
     for (body, what) in [
         (r#"{"target": 42}"#, "a number as target"),
@@ -1523,7 +1559,10 @@ fn hostile_requests_get_4xx_and_change_nothing() {
         ("\"just a string\"", "a string"),
         ("null", "null"),
         ("{\"target\": \"https://a\"} trailing", "trailing text"),
-        ("{\"target\": \"https://a\", \"x\": \"\\ud800\"}", "a lone surrogate escape"),
+        (
+            "{\"target\": \"https://a\", \"x\": \"\\ud800\"}",
+            "a lone surrogate escape",
+        ),
     ] {
         refused(&post_body(body.as_bytes()), 400, what);
     }
@@ -1532,12 +1571,22 @@ fn hostile_requests_get_4xx_and_change_nothing() {
     refused(&get(addr, &long_target), 431, "a 20 KB request line");
     let long_value = "v".repeat(20_000);
     refused(
-        &http(addr, "GET", "/annotations/", &[("X-Long", &long_value)], b""),
+        &http(
+            addr,
+            "GET",
+            "/annotations/",
+            &[("X-Long", &long_value)],
+            b"",
+        ),
         431,
         "a 20 KB header",
     );
     refused(
-        &send(addr, b"GET /annotations/ HTTP/1.1\r\nX-A: a\x00b\r\n\r\n", false),
+        &send(
+            addr,
+            b"GET /annotations/ HTTP/1.1\r\nX-A: a\x00b\r\n\r\n",
+            false,
+        ),
         400,
         "a NUL in a header",
     );
@@ -1546,12 +1595,26 @@ fn hostile_requests_get_4xx_and_change_nothing() {
         400,
         "a bare CR",
     );
-    refused(&get(addr, "/annotations/\u{00e9}%00"), 404, "a key that is no key");
+    refused(
+        &get(addr, "/annotations/\u{00e9}%00"),
+        404,
+        "a key that is no key",
+    );
     refused(&get(addr, "/annotations/?page=-1"), 400, "a negative page");
-    refused(&get(addr, "/annotations/?page=99999999999999999999999"), 400, "a huge page");
+    refused(
+        &get(addr, "/annotations/?page=99999999999999999999999"),
+        400,
+        "a huge page",
+    );
     // Conditions that do not match, or are malformed.
     let replacement = annotation("https://news.example/kept", 1);
-    for tag in ["\"garbage\"", "W/", "*, \"1-0\"", "\"1-0000000000000000\"", ""] {
+    for tag in [
+        "\"garbage\"",
+        "W/",
+        "*, \"1-0\"",
+        "\"1-0000000000000000\"",
+        "",
+    ] {
         let stale = put(addr, &kept_path, Some(tag), &replacement);
         assert_eq!(stale.status, 412, "If-Match: {tag}");
         // The answer is the current version, to show the editor.
@@ -1582,7 +1645,10 @@ fn hostile_requests_get_4xx_and_change_nothing() {
     let now = get(addr, &kept_path);
     assert_eq!(now.etag(), kept.etag());
     assert_eq!(now.json(), kept.json());
-    assert_eq!(post(addr, &annotation("https://news.example/after", 0)).status, 201);
+    assert_eq!(
+        post(addr, &annotation("https://news.example/after", 0)).status,
+        201
+    );
 }
 
 /// Readers and writers at once, more of them than the store has threads (so connections are
@@ -1613,7 +1679,8 @@ fn concurrent_readers_and_writers_all_get_correct_replies() {
                     let one = get(addr, path);
                     assert_eq!(one.status, 200, "{path}");
                     assert_eq!(&one.json(), json, "{path}");
-                    let listed = get(addr, &format!("/annotations/?target={}", encode(page))).json();
+                    let listed =
+                        get(addr, &format!("/annotations/?target={}", encode(page))).json();
                     assert_eq!(listed["total"], 30);
                     let items: Vec<Value> = listed["first"]["items"]
                         .as_array()
@@ -1640,7 +1707,13 @@ fn concurrent_readers_and_writers_all_get_correct_replies() {
                     let replaced = put(addr, &path, Some(&created.etag()), &next);
                     assert_eq!(replaced.status, 200, "{}", replaced.text());
                     if n % 3 == 0 {
-                        let gone = http(addr, "DELETE", &path, &[("If-Match", &replaced.etag())], b"");
+                        let gone = http(
+                            addr,
+                            "DELETE",
+                            &path,
+                            &[("If-Match", &replaced.etag())],
+                            b"",
+                        );
                         assert_eq!(gone.status, 204);
                     } else {
                         kept.push((path, replaced.json()));
@@ -1683,13 +1756,22 @@ fn token_and_origins_together() {
         &[
             ("Origin", "https://news.example"),
             ("Access-Control-Request-Method", "POST"),
-            ("Access-Control-Request-Headers", "authorization, content-type"),
+            (
+                "Access-Control-Request-Headers",
+                "authorization, content-type",
+            ),
         ],
         b"",
     );
     assert_eq!(preflight.status, 204);
-    assert_eq!(preflight.header("Access-Control-Allow-Origin"), Some("https://news.example"));
-    assert!(preflight.header("Access-Control-Allow-Headers").unwrap().contains("Authorization"));
+    assert_eq!(
+        preflight.header("Access-Control-Allow-Origin"),
+        Some("https://news.example")
+    );
+    assert!(preflight
+        .header("Access-Control-Allow-Headers")
+        .unwrap()
+        .contains("Authorization"));
     let body = annotation("https://news.example/a", 1).to_string();
     let write = |origin: &str, auth: Option<&str>| {
         let mut headers = vec![("Content-Type", ANNO), ("Origin", origin)];
@@ -1700,11 +1782,21 @@ fn token_and_origins_together() {
     };
     let no_token = write("https://news.example", None);
     assert_eq!(no_token.status, 401);
-    assert_eq!(no_token.header("Access-Control-Allow-Origin"), Some("https://news.example"));
+    assert_eq!(
+        no_token.header("Access-Control-Allow-Origin"),
+        Some("https://news.example")
+    );
     let ok = write("https://news.example", Some("Bearer t0ken"));
     assert_eq!(ok.status, 201);
-    assert_eq!(ok.header("Access-Control-Allow-Origin"), Some("https://news.example"));
-    for origin in ["https://evil.example", "http://news.example", "https://news.example:8443"] {
+    assert_eq!(
+        ok.header("Access-Control-Allow-Origin"),
+        Some("https://news.example")
+    );
+    for origin in [
+        "https://evil.example",
+        "http://news.example",
+        "https://news.example:8443",
+    ] {
         let r = write(origin, None);
         assert_eq!(r.status, 401, "{origin}");
         assert_eq!(r.header("Access-Control-Allow-Origin"), None, "{origin}");
@@ -1714,7 +1806,10 @@ fn token_and_origins_together() {
             addr,
             "OPTIONS",
             "/annotations/",
-            &[("Origin", origin), ("Access-Control-Request-Method", "POST")],
+            &[
+                ("Origin", origin),
+                ("Access-Control-Request-Method", "POST"),
+            ],
             b"",
         );
         assert_eq!(pre.header("Access-Control-Allow-Origin"), None, "{origin}");

@@ -41,11 +41,64 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "ا", "ب", "ت", "س", "ل", "م", "ن", "و", "ي", "أ", "إ", "ة", "ى", "َ", "ُ", "ِ", "ّ", "ْ", "ٰ",
-    "ـ", "قالَ", "وزيـــر", "المالية", "إنّ", "١٢٫٥٪", "٣", "a", "e", "s", "t", "The", "said",
-    "8%", "É", "İ", "e\u{301}", "ß", " ", " ", " ", " ", "\u{00A0}", "\u{200D}", "\u{200C}",
-    "\u{200F}", "\u{202B}", "\u{202C}", "😀", "👍🏽", "👩\u{200D}👩\u{200D}👧", "🇸🇦", "❤\u{FE0F}",
-    "\n", ".", "،", "«", "»", "\"",
+    "ا",
+    "ب",
+    "ت",
+    "س",
+    "ل",
+    "م",
+    "ن",
+    "و",
+    "ي",
+    "أ",
+    "إ",
+    "ة",
+    "ى",
+    "َ",
+    "ُ",
+    "ِ",
+    "ّ",
+    "ْ",
+    "ٰ",
+    "ـ",
+    "قالَ",
+    "وزيـــر",
+    "المالية",
+    "إنّ",
+    "١٢٫٥٪",
+    "٣",
+    "a",
+    "e",
+    "s",
+    "t",
+    "The",
+    "said",
+    "8%",
+    "É",
+    "İ",
+    "e\u{301}",
+    "ß",
+    " ",
+    " ",
+    " ",
+    " ",
+    "\u{00A0}",
+    "\u{200D}",
+    "\u{200C}",
+    "\u{200F}",
+    "\u{202B}",
+    "\u{202C}",
+    "😀",
+    "👍🏽",
+    "👩\u{200D}👩\u{200D}👧",
+    "🇸🇦",
+    "❤\u{FE0F}",
+    "\n",
+    ".",
+    "،",
+    "«",
+    "»",
+    "\"",
 ];
 
 fn text(rng: &mut Rng) -> String {
@@ -73,7 +126,11 @@ fn fill(rng: &mut Rng, parent: &Node, depth: usize, block: bool) {
             figure.into()
         } else {
             let is_block = block && rng.below(2) == 0;
-            let tag = if is_block { *rng.pick(BLOCKS) } else { *rng.pick(INLINE) };
+            let tag = if is_block {
+                *rng.pick(BLOCKS)
+            } else {
+                *rng.pick(INLINE)
+            };
             let el = doc.create_element(tag).unwrap();
             if tag == "a" {
                 el.set_attribute("href", "#x").unwrap();
@@ -92,7 +149,9 @@ fn fill(rng: &mut Rng, parent: &Node, depth: usize, block: bool) {
 fn dump(node: &Node, out: &mut Vec<String>) {
     let children = node.child_nodes();
     for i in 0..children.length() {
-        let Some(child) = children.item(i) else { continue };
+        let Some(child) = children.item(i) else {
+            continue;
+        };
         if let Some(el) = child.dyn_ref::<Element>() {
             let attrs = el.get_attribute_names();
             let attrs: Vec<String> = (0..attrs.length())
@@ -165,23 +224,36 @@ fn run_case(seed: u64) -> u32 {
                 let marked_ranges: Vec<Marked> =
                     serde_json::from_str(&String::from(result)).unwrap();
                 for m in &marked_ranges {
-                    let want: String =
-                        chars[m.start..m.end].iter().filter(|c| **c != '\n').collect();
-                    let got: String = marked(&root, &m.id).chars().filter(|c| *c != '\n').collect();
+                    let want: String = chars[m.start..m.end]
+                        .iter()
+                        .filter(|c| **c != '\n')
+                        .collect();
+                    let got: String = marked(&root, &m.id)
+                        .chars()
+                        .filter(|c| *c != '\n')
+                        .collect();
                     assert_eq!(got, want, "seed {seed}: range {} of {json}", m.id);
                 }
             }
             // A range the widget refuses changes nothing.
             Err(_) => assert_eq!(snapshot(&root), before, "seed {seed}: a refused {json}"),
         }
-        assert_eq!(root.text_content(), content, "seed {seed}: marking changed the text");
+        assert_eq!(
+            root.text_content(),
+            content,
+            "seed {seed}: marking changed the text"
+        );
         if finish == "clear" {
             w.clear().unwrap();
             assert_eq!(snapshot(&root), before, "seed {seed}: clear() after {json}");
             w.destroy().unwrap();
         } else {
             w.destroy().unwrap();
-            assert_eq!(snapshot(&root), before, "seed {seed}: destroy() after {json}");
+            assert_eq!(
+                snapshot(&root),
+                before,
+                "seed {seed}: destroy() after {json}"
+            );
         }
     }
     root.remove();

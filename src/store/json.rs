@@ -217,14 +217,24 @@ mod tests {
 
     #[test]
     fn refuses_deep_nesting_but_not_brackets_in_strings() {
-        let nested = |n: usize| format!("{{\"target\":\"http://p\",\"x\":{}1{}}}", "[".repeat(n), "]".repeat(n));
+        let nested = |n: usize| {
+            format!(
+                "{{\"target\":\"http://p\",\"x\":{}1{}}}",
+                "[".repeat(n),
+                "]".repeat(n)
+            )
+        };
         assert!(Doc::parse_request(&nested(MAX_DEPTH - 1)).is_ok());
         let err = Doc::parse_request(&nested(MAX_DEPTH)).unwrap_err();
         assert!(err.contains("64 levels"), "{err}");
         let surrogate = r#"{"target":"http://p","x":"\ud800"}"#;
         assert!(Doc::parse_request(surrogate).is_err());
         assert!(Doc::parse_request(r#"{"target":"http://p","x":"\ud83d\ude00"}"#).is_ok());
-        let brackets = format!("{{\"target\":\"http://p\",\"x\":\"{}\\\"{}\"}}", "[".repeat(200), "{".repeat(200));
+        let brackets = format!(
+            "{{\"target\":\"http://p\",\"x\":\"{}\\\"{}\"}}",
+            "[".repeat(200),
+            "{".repeat(200)
+        );
         assert!(Doc::parse_request(&brackets).is_ok(), "{brackets}");
     }
 
