@@ -105,9 +105,10 @@ pub enum PageRef {
     Embedded(Box<AnnotationPage>),
 }
 
-/// A body: the kind (classifying), the link to a source (linking), tags.
+/// A body: the kind (classifying), the link to a source (linking), tags. Read through
+/// [`TaggedBody`] only when `type` names a known kind as a string (see [`Selector`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
+#[serde(tag = "type", from = "serde_json::Value")]
 pub enum Body {
     TextualBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -126,6 +127,61 @@ pub enum Body {
     /// Any other body (an IRI, an image, a choice …), kept as it came.
     #[serde(untagged)]
     Other(serde_json::Value),
+}
+
+/// The known bodies as serde reads them (the same shapes as [`Body`]'s).
+#[derive(Deserialize)]
+#[serde(tag = "type")]
+enum TaggedBody {
+    TextualBody {
+        #[serde(default)]
+        purpose: Option<String>,
+        value: String,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+    SpecificResource {
+        #[serde(default)]
+        purpose: Option<String>,
+        source: String,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+}
+
+impl From<serde_json::Value> for Body {
+    /// A body of a known `type` (a string) with the members it needs is read as that kind;
+    /// anything else is kept as it came.
+    fn from(value: serde_json::Value) -> Self {
+        let known = matches!(
+            value.get("type").and_then(serde_json::Value::as_str),
+            Some("TextualBody" | "SpecificResource")
+        );
+        match known
+            .then(|| TaggedBody::deserialize(&value).ok())
+            .flatten()
+        {
+            Some(TaggedBody::TextualBody {
+                purpose,
+                value,
+                extra,
+            }) => Body::TextualBody {
+                purpose,
+                value,
+                extra,
+            },
+            Some(TaggedBody::SpecificResource {
+                purpose,
+                source,
+                extra,
+            }) => Body::SpecificResource {
+                purpose,
+                source,
+                extra,
+            },
+            None => Body::Other(value),
+        }
+    }
 }
 
 impl Selector {
@@ -221,9 +277,12 @@ impl<'de> Deserialize<'de> for Target {
     }
 }
 
-/// Ways to find the annotated text again.
+/// Ways to find the annotated text again. Read through [`TaggedSelector`] only when `type` is
+/// one of the known names as a string: serde's internal tagging also takes a variant's index
+/// (`"type": 0` read as a `TextQuoteSelector`), so an odd selector would come back as another
+/// kind on a second read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
+#[serde(tag = "type", from = "serde_json::Value")]
 pub enum Selector {
     TextQuoteSelector {
         exact: String,
@@ -259,6 +318,92 @@ pub enum Selector {
     /// Any other selector (XPath, fragment, SVG …), kept as it came.
     #[serde(untagged)]
     Other(serde_json::Value),
+}
+
+/// The known selectors as serde reads them (the same shapes as [`Selector`]'s).
+#[derive(Deserialize)]
+#[serde(tag = "type")]
+#[allow(clippy::enum_variant_names)] // the W3C names
+enum TaggedSelector {
+    TextQuoteSelector {
+        exact: String,
+        #[serde(default)]
+        prefix: Option<String>,
+        #[serde(default)]
+        suffix: Option<String>,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+    TextPositionSelector {
+        start: usize,
+        end: usize,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+    CssSelector {
+        value: String,
+        #[serde(rename = "refinedBy", default)]
+        refined_by: Option<Box<Selector>>,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+    RangeSelector {
+        #[serde(rename = "startSelector")]
+        start_selector: Box<Selector>,
+        #[serde(rename = "endSelector")]
+        end_selector: Box<Selector>,
+        #[serde(flatten)]
+        extra: Extra,
+    },
+}
+
+impl From<serde_json::Value> for Selector {
+    /// A selector of a known `type` (a string) with the members it needs is read as that kind;
+    /// anything else is kept as it came.
+    fn from(value: serde_json::Value) -> Self {
+        let known = matches!(
+            value.get("type").and_then(serde_json::Value::as_str),
+            Some("TextQuoteSelector" | "TextPositionSelector" | "CssSelector" | "RangeSelector")
+        );
+        let tagged = known
+            .then(|| TaggedSelector::deserialize(&value).ok())
+            .flatten();
+        match tagged {
+            Some(TaggedSelector::TextQuoteSelector {
+                exact,
+                prefix,
+                suffix,
+                extra,
+            }) => Selector::TextQuoteSelector {
+                exact,
+                prefix,
+                suffix,
+                extra,
+            },
+            Some(TaggedSelector::TextPositionSelector { start, end, extra }) => {
+                Selector::TextPositionSelector { start, end, extra }
+            }
+            Some(TaggedSelector::CssSelector {
+                value,
+                refined_by,
+                extra,
+            }) => Selector::CssSelector {
+                value,
+                refined_by,
+                extra,
+            },
+            Some(TaggedSelector::RangeSelector {
+                start_selector,
+                end_selector,
+                extra,
+            }) => Selector::RangeSelector {
+                start_selector,
+                end_selector,
+                extra,
+            },
+            None => Selector::Other(value),
+        }
+    }
 }
 
 /// Isnad's own description of a detection.

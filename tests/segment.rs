@@ -877,3 +877,48 @@ fn random_texts_keep_every_invariant() {
         }
     }
 }
+
+/// A run without a sentence end (figures, names, no prose at all) is cut into sentences of at
+/// most `MAX_SENTENCE` code points, at spaces where there are any, losing nothing: detection
+/// looks back and forth within a sentence, and one uncut megabyte took it minutes.
+#[test]
+fn runs_without_an_end_are_cut_into_bounded_sentences() {
+    use isnad::segment::MAX_SENTENCE;
+    for unit in [
+        "John Smith Ahmed Ali Said ",
+        "1,2.3%٫",
+        "according to Reuters, citing AFP, ",
+    ] {
+        let text: Vec<char> = unit.chars().cycle().take(50_000).collect();
+        let spans = sentences(&text);
+        assert!(
+            spans.len() >= 50_000 / MAX_SENTENCE,
+            "{unit:?}: {} sentences",
+            spans.len()
+        );
+        let mut at = 0;
+        for s in &spans {
+            assert!(
+                s.len() <= MAX_SENTENCE,
+                "{unit:?}: a sentence of {}",
+                s.len()
+            );
+            assert!(
+                text[at..s.start].iter().all(|c| is_space(*c)),
+                "{unit:?}: text lost"
+            );
+            at = s.end;
+        }
+        assert!(text[at..].iter().all(|c| is_space(*c)));
+        if unit.contains(' ') {
+            // Cut at spaces: every piece ends on a whole word.
+            assert!(spans
+                .iter()
+                .all(|s| !is_space(text[s.end - 1])
+                    && (s.end == text.len() || is_space(text[s.end]))));
+        }
+    }
+    // Real sentences are untouched.
+    let seed = chars(SEED);
+    assert!(sentences(&seed).iter().all(|s| s.len() < MAX_SENTENCE));
+}

@@ -216,14 +216,19 @@ pub fn annotations<N: Clone>(
         .collect();
     let mut ids: Vec<String> = Vec::with_capacity(found.len());
     let mut taken = std::collections::HashSet::with_capacity(found.len());
+    // The next number to try for each repeated id: a page repeating one passage k times costs
+    // k probes, not k²/2.
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (d, s) in found.iter().zip(&selectors) {
         let mut id = stable_id(d.kind, s);
         // The same words in the same context twice: number the repeats.
-        let base = id.clone();
-        let mut n = 2;
-        while taken.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if taken.contains(&id) {
+            let base = id.clone();
+            let n = next.entry(base.clone()).or_insert(2);
+            while taken.contains(&id) {
+                id = format!("{base}-{n}");
+                *n += 1;
+            }
         }
         taken.insert(id.clone());
         ids.push(id);
