@@ -428,7 +428,8 @@ pub struct Details {
     /// An editor's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// An editor's decision on a detection: "accepted" once checked.
+    /// An editor's decision on a detection: "accepted" once checked, "rejected" when it is
+    /// not what it was detected as (kept so that detection does not bring it back).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<String>,
 }
@@ -448,6 +449,13 @@ pub struct Rating {
 }
 
 impl Annotation {
+    /// Whether an editor rejected this detection.
+    pub fn is_rejected(&self) -> bool {
+        self.isnad
+            .as_ref()
+            .is_some_and(|d| d.reviewed.as_deref() == Some("rejected"))
+    }
+
     /// Refuses a body or selector that names one of the W3C types Isnad reads but does not
     /// have that type's shape (a `TextPositionSelector` with a negative start, a
     /// `TextualBody` whose value is a number): kept "as it came" it would be silently ignored.

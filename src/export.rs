@@ -104,7 +104,7 @@ fn agent_for(source: &str) -> Agent {
 pub fn claim_reviews(annotations: &[Annotation], publisher: &Publisher) -> Vec<ClaimReview> {
     annotations
         .iter()
-        .filter(|a| a.kind() == Some(Kind::Claim))
+        .filter(|a| a.kind() == Some(Kind::Claim) && !a.is_rejected())
         .filter_map(|a| {
             let rating = a.isnad.as_ref()?.rating.as_ref()?;
             let source = a

@@ -92,10 +92,12 @@ impl Library {
         &self.items
     }
 
-    /// The anchored annotations as ranges to mark.
+    /// The anchored annotations as ranges to mark; a detection an editor rejected is kept (so
+    /// that detecting again does not bring it back) but not marked.
     pub fn ranges(&self) -> Vec<MarkRange> {
         self.items
             .iter()
+            .filter(|i| !i.annotation.is_rejected())
             .filter_map(|i| {
                 let (start, end) = i.at?;
                 Some(MarkRange {

@@ -294,6 +294,11 @@ test('editor: reject a detection, correct the kind of another, move one to new t
   await popover.getByRole('button', { name: 'Reject' }).click();
   assert.equal(await page.locator(`mark[data-isnad-id="${wrong.id}"]`).count(), 0);
   assert.match(await ui.getByRole('status').textContent(), /Source deleted/);
+  // The rejection lasts: after a reload, detection finds it again and the store's word wins.
+  await page.reload();
+  await page.waitForFunction(() => window.isnadDemo !== undefined && document.querySelector('mark.isnad-mark'));
+  assert.equal(await page.locator(`mark[data-isnad-id="${wrong.id}"]`).count(), 0, 'a rejected detection stays hidden');
+  assert.ok(await page.locator('mark.isnad-source').count() > 0, 'the other sources are marked');
   const claim = annotations.find((a) => a.kind === 'claim');
   // isnad.select(id) opens it as a click would.
   await page.evaluate((id) => window.isnadDemo.select(id), claim.id);

@@ -118,12 +118,20 @@ export class Editor {
     ]);
   }
 
+  /**
+   * Deletes what an editor made; a detection is kept as rejected instead (hidden, written to the
+   * store), so that detecting again does not bring it back.
+   */
   remove(a) {
     this.ui.popover.close();
+    const what = this.ui.t('deleted', { kind: this.ui.t(`kinds.${kindOf(a)}`) });
+    if (a.isnad?.confidence !== undefined) {
+      const rejected = { ...a, isnad: { ...(a.isnad ?? {}), reviewed: 'rejected' } };
+      this.ui.handle.update(rejected);
+      return this.record(what, [{ undo: () => this.ui.handle.update(a), redo: () => this.ui.handle.update(rejected) }]);
+    }
     this.ui.handle.remove(a.id);
-    this.record(this.ui.t('deleted', { kind: this.ui.t(`kinds.${kindOf(a)}`) }), [
-      { undo: () => this.ui.handle.add(a), redo: () => this.ui.handle.remove(a.id) },
-    ]);
+    this.record(what, [{ undo: () => this.ui.handle.add(a), redo: () => this.ui.handle.remove(a.id) }]);
   }
 
   record(what, steps) {

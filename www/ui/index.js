@@ -161,7 +161,9 @@ export class Ui {
   /** The annotations changed (or were marked again): follow them. */
   refresh() {
     if (!this.handle) return;
-    this.annotations = this.handle.annotations().filter((a) => kindOf(a)).sort((a, b) => startOf(a) - startOf(b));
+    this.annotations = this.handle.annotations()
+      .filter((a) => kindOf(a) && a.isnad?.reviewed !== 'rejected')
+      .sort((a, b) => startOf(a) - startOf(b));
     this.byId = new Map(this.annotations.map((a) => [a.id, a]));
     this.ranges = new Map();
     this.decorate();
