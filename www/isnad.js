@@ -58,6 +58,11 @@ function releaseMarkStyles() {
   markSheet = null;
 }
 
+/** A User Timing mark (`isnad:mounted` …), for the page's own performance monitoring. */
+function mark(name) {
+  globalThis.performance?.mark?.(`isnad:${name}`);
+}
+
 /** Loads and instantiates the wasm once; a failure is explained and can be retried. */
 function load() {
   const url = new URL('./pkg/isnad_bg.wasm', import.meta.url);
@@ -455,11 +460,17 @@ export const Isnad = {
     try {
       const resolved = storeModule ? (await storeModule).resolveStore(chosen) : null;
       await wasm;
+      mark('wasm-ready');
       handle = new Handle(guard(() => Widget.mount(root, plain ? rest : options)), resolved);
       adoptMarkStyles();
+      mark('mounted');
       // Highlights first: they need only the wasm. The interface joins when it is there.
-      if (detect) handle.detect();
+      if (detect) {
+        handle.detect();
+        mark('detected');
+      }
       ui = await uiReady;
+      if (ui) mark('interface');
       if (ui) {
         const mounted = handle;
         ui.root = mounted.root;
