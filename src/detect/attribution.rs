@@ -486,8 +486,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         });
         // «، مؤكداً أن», «، واصفاً نتائج العام بأنها»: an adverbial participle continues the
         // sentence's speaker; what follows it is its object, not a subject.
-        let participle =
-            i > 0 && matches!(words[i - 1].norm, "،" | ",") && is_participle(&w.norm);
+        let participle = i > 0 && matches!(words[i - 1].norm, "،" | ",") && is_participle(&w.norm);
         let np_end = if addressee || participle {
             None
         } else {
@@ -600,10 +599,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
 
 /// The word after a short parenthetical that opens at `at` («، اليوم الأحد، ...»), or `at`.
 fn after_parenthetical(words: &[Word], at: usize) -> usize {
-    if !words
-        .get(at)
-        .is_some_and(|w| matches!(w.norm, "،" | ","))
-    {
+    if !words.get(at).is_some_and(|w| matches!(w.norm, "،" | ",")) {
         return at;
     }
     let close = (at + 1..words.len().min(at + 6)).find(|&j| words[j].is_punct());

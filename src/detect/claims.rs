@@ -361,9 +361,9 @@ fn has_event(words: &[&Word]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         w.flags & flag::EVENT != 0
             && !(matches!(w.norm, "لم" | "ولم" | "فلم")
-                && words.get(i + 1).is_some_and(|n| {
-                    matches!(n.norm, "يعد" | "تعد" | "نعد" | "اعد" | "يعودوا")
-                }))
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.norm, "يعد" | "تعد" | "نعد" | "اعد" | "يعودوا")))
     })
 }
 
@@ -810,10 +810,8 @@ fn splits_claims(words: &[Word], e: usize) -> bool {
     let after_comma = words
         .get(e.wrapping_sub(1))
         .is_some_and(|p| matches!(p.norm, "،" | ","));
-    matches!(
-        w.norm,
-        "؛" | ";" | "حيث" | "بينما" | "لكن" | "ولكن"
-    ) || (after_comma && matches!(w.norm, "التي" | "الذي" | "which"))
+    matches!(w.norm, "؛" | ";" | "حيث" | "بينما" | "لكن" | "ولكن")
+        || (after_comma && matches!(w.norm, "التي" | "الذي" | "which"))
         || (w.norm == "و"
             && words
                 .get(e + 1)
