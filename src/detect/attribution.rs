@@ -108,7 +108,7 @@ fn ends_arabic_np(w: &Word) -> bool {
                 | "ايضا"
                 | "كذلك"
         )
-        || arabic_cue(&w.norm).is_some()
+        || arabic_cue(w.norm).is_some()
 }
 
 fn is_preposition(w: &Word) -> bool {
@@ -155,7 +155,7 @@ fn continues_definite(w: &Word) -> bool {
     w.norm.starts_with("ال")
         || w.norm.starts_with("لل")
         || w.kind == crate::segment::TokenKind::Number
-        || is_arabic_relational_adjective(&w.norm)
+        || is_arabic_relational_adjective(w.norm)
 }
 
 /// Words that may start the evaluation in «وصف X Y بأنه ...»: بأن..., or ب + a verbal noun.
@@ -171,13 +171,13 @@ fn starts_evaluation(w: &Word) -> bool {
 /// relative clause up to the next stop).
 fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
     let first = words.get(i)?;
-    if ends_arabic_np(first) || is_non_source_subject(&first.norm) {
+    if ends_arabic_np(first) || is_non_source_subject(first.norm) {
         return None;
     }
     if first.norm.starts_with('ب') && starts_evaluation(first) {
         return None;
     }
-    let head = arabic_source_head(&first.norm);
+    let head = arabic_source_head(first.norm);
     let headed = head.is_some();
     // Institutions, documents and anonymous sources take no personal name: after a definite
     // word, a bare noun starts the object («نفت وزارة المالية وجود ...»).
@@ -192,7 +192,7 @@ fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
             && w.norm == "في"
             && words
                 .get(j + 1)
-                .and_then(|n| arabic_source_head(&n.norm))
+                .and_then(|n| arabic_source_head(n.norm))
                 // «قالت الشركة في بيان»: where it was said, not part of who said it.
                 .is_some_and(|h| h.kind != HeadKind::Document)
         {
@@ -227,12 +227,12 @@ fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
                 w.norm.starts_with("ال") || w.norm.starts_with("لل") || w.norm.starts_with('ل');
             let continues =
                 definite_or_prep && (prev.norm.starts_with('ل') || !prev.norm.starts_with("ال"));
-            if !continues && !is_arabic_relational_adjective(&w.norm) && !w.norm.starts_with("ال")
+            if !continues && !is_arabic_relational_adjective(w.norm) && !w.norm.starts_with("ال")
             {
                 break;
             }
             if w.norm.starts_with("ال")
-                && !is_arabic_relational_adjective(&w.norm)
+                && !is_arabic_relational_adjective(w.norm)
                 && prev.norm.starts_with("ال")
                 && !prev.norm.starts_with("لل")
             {
@@ -265,7 +265,7 @@ fn arabic_subject_before(words: &[Word], cue: usize) -> Option<(usize, usize)> {
             words[j].is_punct()
                 || words[j].in_quote
                 || is_complementizer(&words[j])
-                || arabic_cue(&words[j].norm).is_some()
+                || arabic_cue(words[j].norm).is_some()
         })
         .map_or(0, |j| j + 1);
     let mut start = start;
@@ -292,8 +292,8 @@ fn arabic_subject_before(words: &[Word], cue: usize) -> Option<(usize, usize)> {
         return None;
     }
     let first = &words[start];
-    let head = arabic_source_head(&first.norm)?;
-    if head.kind == HeadKind::Pronoun || is_non_source_subject(&first.norm) {
+    let head = arabic_source_head(first.norm)?;
+    if head.kind == HeadKind::Pronoun || is_non_source_subject(first.norm) {
         return None;
     }
     span(words, start, end)
@@ -411,8 +411,8 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             continue;
         }
         // «بحسب X، ...», «وفقاً لـ X»: the source follows the phrase.
-        let word_cue = arabic_cue(&w.norm);
-        let phrase = if word_cue.is_some() || arabic_phrase_start(&w.norm) {
+        let word_cue = arabic_cue(w.norm);
+        let phrase = if word_cue.is_some() || arabic_phrase_start(w.norm) {
             arabic_cue_phrase(&norms[i..])
         } else {
             None
@@ -457,7 +457,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 x.norm.starts_with('ب')
                     && x.norm.chars().count() >= 4
                     && !matches!(x.norm, "بعد" | "بين" | "بينما" | "بسبب" | "بشكل")
-                    && arabic_source_head(&x.norm).is_none()
+                    && arabic_source_head(x.norm).is_none()
             })
         });
         if cue.needs_complement && complement_at.is_none() && !quote_follows && !ba_follows {
@@ -467,7 +467,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         // Passive and impersonal reporting: no source, the content stays unattributed.
         let next_is_np = words
             .get(i + 1)
-            .is_some_and(|n| arabic_source_head(&n.norm).is_some());
+            .is_some_and(|n| arabic_source_head(n.norm).is_some());
         if cue.voice == Voice::Passive && (!cue.ambiguous_voice || !next_is_np) {
             found.push(Attribution {
                 content: complement_at.and_then(|c| span(words, c + 1, words.len())),
@@ -486,7 +486,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         });
         // «، مؤكداً أن», «، واصفاً نتائج العام بأنها»: an adverbial participle continues the
         // sentence's speaker; what follows it is its object, not a subject.
-        let participle = i > 0 && matches!(words[i - 1].norm, "،" | ",") && is_participle(&w.norm);
+        let participle = i > 0 && matches!(words[i - 1].norm, "،" | ",") && is_participle(w.norm);
         let np_end = if addressee || participle {
             None
         } else {
@@ -498,7 +498,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         let np_end = np_end.filter(|&e| {
             words[i + 1..e]
                 .iter()
-                .any(|w| arabic_source_head(&w.norm).is_some())
+                .any(|w| arabic_source_head(w.norm).is_some())
                 || words
                     .get(e)
                     .is_some_and(|n| is_complementizer(n) || n.norm == "الضوء" || n.norm == "عدم")
@@ -609,7 +609,7 @@ fn after_parenthetical(words: &[Word], at: usize) -> usize {
                 && words[c].norm == words[at].norm
                 && words[at + 1..c].iter().all(|w| {
                     !w.in_quote
-                        && arabic_cue(&w.norm).is_none()
+                        && arabic_cue(w.norm).is_none()
                         && !matches!(w.norm, "الذي" | "التي" | "الذين")
                 }) =>
         {
@@ -627,8 +627,8 @@ fn next_report(words: &[Word], from: usize, end: usize) -> usize {
             matches!(words[j].norm, "،" | ",")
                 && words.get(j + 1).is_some_and(|n| {
                     !n.in_quote
-                        && arabic_cue(&n.norm).is_some()
-                        && (n.norm.starts_with('و') || is_participle(&n.norm))
+                        && arabic_cue(n.norm).is_some()
+                        && (n.norm.starts_with('و') || is_participle(n.norm))
                 })
         })
         .unwrap_or(end)
@@ -1083,7 +1083,7 @@ fn parenthetical_source(words: &[Word], comma_after: usize, end: usize) -> Optio
         let app = &words[open + 1..close];
         let norms: Vec<&str> = app.iter().map(|w| w.norm).collect();
         let role = app.len() <= 10
-            && (app.iter().any(|w| english_source_head(&w.norm).is_some())
+            && (app.iter().any(|w| english_source_head(w.norm).is_some())
                 || (0..norms.len()).any(|k| english_source_head_phrase(&norms[k..]).is_some()));
         role.then(|| (a, words[close - 1].end))
     }
@@ -1120,7 +1120,7 @@ fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, u
     {
         let name_start = (0..start - 1)
             .rev()
-            .take_while(|&j| words[j].capital || english_title(&words[j].norm))
+            .take_while(|&j| words[j].capital || english_title(words[j].norm))
             .last();
         // Only a name that opens its clause ("for Pine County, his office said" is no
         // apposition).
@@ -1140,8 +1140,8 @@ fn np_has_source(np: &[Word]) -> bool {
     if np.len() == 1 && PRONOUNS.contains(&np[0].norm) {
         return true;
     }
-    if np.iter().any(|w| is_non_source_subject(&w.norm))
-        && !np.iter().any(|w| english_source_head(&w.norm).is_some())
+    if np.iter().any(|w| is_non_source_subject(w.norm))
+        && !np.iter().any(|w| english_source_head(w.norm).is_some())
     {
         return false;
     }
@@ -1158,7 +1158,7 @@ fn np_has_source(np: &[Word]) -> bool {
     }
     let norms: Vec<&str> = np.iter().map(|w| w.norm).collect();
     let head = |w: &Word| {
-        english_source_head(&w.norm).is_some()
+        english_source_head(w.norm).is_some()
             || w.norm
                 .strip_suffix("'s")
                 .or_else(|| w.norm.strip_suffix("’s"))
@@ -1176,7 +1176,7 @@ fn extend_apposition(words: &[Word], start: usize, end: usize) -> usize {
             let app = &words[end + 1..c];
             if app.len() <= 10
                 && !app.iter().any(|w| VERBISH.contains(&w.norm))
-                && app.iter().any(|w| english_source_head(&w.norm).is_some())
+                && app.iter().any(|w| english_source_head(w.norm).is_some())
             {
                 return c;
             }

@@ -427,8 +427,8 @@ fn judge(
     let named = || {
         words.iter().any(|w| {
             w.capital
-                || arabic_source_head(&w.norm).is_some()
-                || english_source_head(&w.norm).is_some()
+                || arabic_source_head(w.norm).is_some()
+                || english_source_head(w.norm).is_some()
         })
     };
     let confidence = match (counts || dated, kind) {
@@ -528,7 +528,7 @@ pub fn in_content(doc: &Document, start: usize, end: usize, sourced: bool) -> Ve
         // «أن اللقاح «آمن وفعّال»،»: a quote that ends its clause is the speaker's words too.
         let ends_clause = words[run_end..]
             .iter()
-            .find(|w| !is_quote_mark(&w.norm))
+            .find(|w| !is_quote_mark(w.norm))
             .is_none_or(|w| w.is_punct());
         if word_count(&words, k, run_end) >= 3 || ends_clause {
             // The quote mark before the quote's first word belongs to neither side.
