@@ -1289,9 +1289,10 @@ pub fn english_cue_after_start(words: &[&str]) -> Option<(usize, EnglishCue)> {
     let first = *words.first()?;
     for &(phrase, lemma, stance, frame) in EN_PHRASES {
         // Most first words begin no phrase: compare the first word before splitting the rest.
-        if !phrase
-            .strip_prefix(first)
-            .is_some_and(|rest| rest.starts_with(' '))
+        if phrase.as_bytes().first() != first.as_bytes().first()
+            || !phrase
+                .strip_prefix(first)
+                .is_some_and(|rest| rest.starts_with(' '))
         {
             continue;
         }

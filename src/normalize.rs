@@ -218,6 +218,13 @@ pub fn normalize_str(s: &str) -> String {
 /// offset map.
 pub fn normalize_chars(chars: &[char]) -> String {
     let mut out = String::with_capacity(chars.len() * 2);
+    normalize_chars_into(chars, &mut out);
+    out
+}
+
+/// [`normalize_chars`] appended to `out` (many words' forms in one buffer).
+#[inline]
+pub fn normalize_chars_into(chars: &[char], out: &mut String) {
     for (j, &c) in chars.iter().enumerate() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -228,9 +235,8 @@ pub fn normalize_chars(chars: &[char]) -> String {
         } else {
             c
         };
-        push_folded(c, &mut out);
+        push_folded(c, out);
     }
-    out
 }
 
 /// Appends what one character (already composed) normalizes to.

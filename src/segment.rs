@@ -921,7 +921,7 @@ fn scan_word(chars: &[char], i: usize, end: usize) -> (usize, TokenKind) {
             }
             if s == Script::Arabic {
                 arabic_letters += 1;
-                prefix_only &= ARABIC_PREFIX_LETTERS.contains(&c);
+                prefix_only = prefix_only && ARABIC_PREFIX_LETTERS.contains(&c);
             }
             has_letter |= cl != Class::Digit;
             has_base = true;

@@ -66,7 +66,7 @@ impl Attribution {
 /// Words that introduce reported content: أن/إن/بأن with attached pronouns, "that".
 fn is_complementizer(w: &Word) -> bool {
     matches!(
-        w.norm.as_str(),
+        w.norm,
         "ان" | "بان"
             | "انه"
             | "انها"
@@ -88,7 +88,7 @@ fn ends_arabic_np(w: &Word) -> bool {
         || is_complementizer(w)
         || is_preposition(w)
         || matches!(
-            w.norm.as_str(),
+            w.norm,
             "الضوء"
                 | "عدم"
                 | "امس"
@@ -108,12 +108,12 @@ fn ends_arabic_np(w: &Word) -> bool {
                 | "ايضا"
                 | "كذلك"
         )
-        || arabic_cue(&w.norm).is_some()
+        || arabic_cue(w.norm).is_some()
 }
 
 fn is_preposition(w: &Word) -> bool {
     matches!(
-        w.norm.as_str(),
+        w.norm,
         "عن" | "علي"
             | "الي"
             | "في"
@@ -144,7 +144,7 @@ fn is_preposition(w: &Word) -> bool {
 /// Demonstratives: «هذه الأرقام» opens a new noun phrase (the object), not part of the source.
 fn is_demonstrative(w: &Word) -> bool {
     matches!(
-        w.norm.as_str(),
+        w.norm,
         "هذه" | "هذا" | "ذلك" | "تلك" | "هؤلاء" | "هذين" | "هاتين"
     )
 }
@@ -155,7 +155,7 @@ fn continues_definite(w: &Word) -> bool {
     w.norm.starts_with("ال")
         || w.norm.starts_with("لل")
         || w.kind == crate::segment::TokenKind::Number
-        || is_arabic_relational_adjective(&w.norm)
+        || is_arabic_relational_adjective(w.norm)
 }
 
 /// Words that may start the evaluation in «وصف X Y بأنه ...»: بأن..., or ب + a verbal noun.
@@ -171,13 +171,13 @@ fn starts_evaluation(w: &Word) -> bool {
 /// relative clause up to the next stop).
 fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
     let first = words.get(i)?;
-    if ends_arabic_np(first) || is_non_source_subject(&first.norm) {
+    if ends_arabic_np(first) || is_non_source_subject(first.norm) {
         return None;
     }
     if first.norm.starts_with('ب') && starts_evaluation(first) {
         return None;
     }
-    let head = arabic_source_head(&first.norm);
+    let head = arabic_source_head(first.norm);
     let headed = head.is_some();
     // Institutions, documents and anonymous sources take no personal name: after a definite
     // word, a bare noun starts the object («نفت وزارة المالية وجود ...»).
@@ -185,14 +185,14 @@ fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
     let mut relative = false;
     let mut j = i + 1;
     while let Some(w) = words.get(j) {
-        relative |= matches!(w.norm.as_str(), "الذي" | "التي" | "الذين");
+        relative |= matches!(w.norm, "الذي" | "التي" | "الذين");
         // «مصادر مطلعة في الشركة الوطنية»: a place in an institution stays in the phrase.
         if headed
             && !relative
             && w.norm == "في"
             && words
                 .get(j + 1)
-                .and_then(|n| arabic_source_head(&n.norm))
+                .and_then(|n| arabic_source_head(n.norm))
                 // «قالت الشركة في بيان»: where it was said, not part of who said it.
                 .is_some_and(|h| h.kind != HeadKind::Document)
         {
@@ -227,12 +227,12 @@ fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
                 w.norm.starts_with("ال") || w.norm.starts_with("لل") || w.norm.starts_with('ل');
             let continues =
                 definite_or_prep && (prev.norm.starts_with('ل') || !prev.norm.starts_with("ال"));
-            if !continues && !is_arabic_relational_adjective(&w.norm) && !w.norm.starts_with("ال")
+            if !continues && !is_arabic_relational_adjective(w.norm) && !w.norm.starts_with("ال")
             {
                 break;
             }
             if w.norm.starts_with("ال")
-                && !is_arabic_relational_adjective(&w.norm)
+                && !is_arabic_relational_adjective(w.norm)
                 && prev.norm.starts_with("ال")
                 && !prev.norm.starts_with("لل")
             {
@@ -256,7 +256,7 @@ fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
 /// sentence start, a comma or a complementizer, and holds no other verb cue.
 fn arabic_subject_before(words: &[Word], cue: usize) -> Option<(usize, usize)> {
     let mut end = cue;
-    if end > 0 && matches!(words[end - 1].norm.as_str(), "قد" | "لقد") {
+    if end > 0 && matches!(words[end - 1].norm, "قد" | "لقد") {
         end -= 1;
     }
     let start = (0..end)
@@ -265,14 +265,14 @@ fn arabic_subject_before(words: &[Word], cue: usize) -> Option<(usize, usize)> {
             words[j].is_punct()
                 || words[j].in_quote
                 || is_complementizer(&words[j])
-                || arabic_cue(&words[j].norm).is_some()
+                || arabic_cue(words[j].norm).is_some()
         })
         .map_or(0, |j| j + 1);
     let mut start = start;
     // «وكانت X قد ...»: the auxiliary is not part of the subject.
     while start < end
         && matches!(
-            words[start].norm.as_str(),
+            words[start].norm,
             "كان"
                 | "كانت"
                 | "وكان"
@@ -292,8 +292,8 @@ fn arabic_subject_before(words: &[Word], cue: usize) -> Option<(usize, usize)> {
         return None;
     }
     let first = &words[start];
-    let head = arabic_source_head(&first.norm)?;
-    if head.kind == HeadKind::Pronoun || is_non_source_subject(&first.norm) {
+    let head = arabic_source_head(first.norm)?;
+    if head.kind == HeadKind::Pronoun || is_non_source_subject(first.norm) {
         return None;
     }
     span(words, start, end)
@@ -303,7 +303,7 @@ fn arabic_subject_before(words: &[Word], cue: usize) -> Option<(usize, usize)> {
 /// sentence end.
 fn arabic_clause_end(words: &[Word], i: usize) -> usize {
     (i..words.len())
-        .find(|&j| matches!(words[j].norm.as_str(), "بل" | "لكن" | "ولكن") && j > i)
+        .find(|&j| matches!(words[j].norm, "بل" | "لكن" | "ولكن") && j > i)
         .unwrap_or(words.len())
 }
 
@@ -373,7 +373,7 @@ fn quotes_before_cue(doc: &Document, found: &mut [Attribution]) {
 
 fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
     let words = &sentence.words;
-    let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
+    let norms: Vec<&str> = words.iter().map(|w| w.norm).collect();
     let mut i = 0;
     // Headline style: «وزير الصحة: ...», also after a live-blog timestamp («٠٨:٤٠ — الأرصاد:»).
     let lead = lead_in(words);
@@ -383,7 +383,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         .position(|w| w.norm == ":")
         .map(|c| c + lead)
     {
-        let head = words.get(lead).map_or("", |w| w.norm.as_str());
+        let head = words.get(lead).map_or("", |w| w.norm);
         if colon > lead && colon <= lead + 6 && arabic_source_head(head).is_some() {
             if let Some(source) = span(words, lead, colon) {
                 let after = span(words, colon + 1, words.len());
@@ -411,8 +411,8 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             continue;
         }
         // «بحسب X، ...», «وفقاً لـ X»: the source follows the phrase.
-        let word_cue = arabic_cue(&w.norm);
-        let phrase = if word_cue.is_some() || arabic_phrase_start(&w.norm) {
+        let word_cue = arabic_cue(w.norm);
+        let phrase = if word_cue.is_some() || arabic_phrase_start(w.norm) {
             arabic_cue_phrase(&norms[i..])
         } else {
             None
@@ -456,8 +456,8 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             rest.iter().take(12).any(|x| {
                 x.norm.starts_with('ب')
                     && x.norm.chars().count() >= 4
-                    && !matches!(x.norm.as_str(), "بعد" | "بين" | "بينما" | "بسبب" | "بشكل")
-                    && arabic_source_head(&x.norm).is_none()
+                    && !matches!(x.norm, "بعد" | "بين" | "بينما" | "بسبب" | "بشكل")
+                    && arabic_source_head(x.norm).is_none()
             })
         });
         if cue.needs_complement && complement_at.is_none() && !quote_follows && !ba_follows {
@@ -467,7 +467,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         // Passive and impersonal reporting: no source, the content stays unattributed.
         let next_is_np = words
             .get(i + 1)
-            .is_some_and(|n| arabic_source_head(&n.norm).is_some());
+            .is_some_and(|n| arabic_source_head(n.norm).is_some());
         if cue.voice == Voice::Passive && (!cue.ambiguous_voice || !next_is_np) {
             found.push(Attribution {
                 content: complement_at.and_then(|c| span(words, c + 1, words.len())),
@@ -486,8 +486,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         });
         // «، مؤكداً أن», «، واصفاً نتائج العام بأنها»: an adverbial participle continues the
         // sentence's speaker; what follows it is its object, not a subject.
-        let participle =
-            i > 0 && matches!(words[i - 1].norm.as_str(), "،" | ",") && is_participle(&w.norm);
+        let participle = i > 0 && matches!(words[i - 1].norm, "،" | ",") && is_participle(w.norm);
         let np_end = if addressee || participle {
             None
         } else {
@@ -499,7 +498,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         let np_end = np_end.filter(|&e| {
             words[i + 1..e]
                 .iter()
-                .any(|w| arabic_source_head(&w.norm).is_some())
+                .any(|w| arabic_source_head(w.norm).is_some())
                 || words
                     .get(e)
                     .is_some_and(|n| is_complementizer(n) || n.norm == "الضوء" || n.norm == "عدم")
@@ -600,10 +599,7 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
 
 /// The word after a short parenthetical that opens at `at` («، اليوم الأحد، ...»), or `at`.
 fn after_parenthetical(words: &[Word], at: usize) -> usize {
-    if !words
-        .get(at)
-        .is_some_and(|w| matches!(w.norm.as_str(), "،" | ","))
-    {
+    if !words.get(at).is_some_and(|w| matches!(w.norm, "،" | ",")) {
         return at;
     }
     let close = (at + 1..words.len().min(at + 6)).find(|&j| words[j].is_punct());
@@ -613,8 +609,8 @@ fn after_parenthetical(words: &[Word], at: usize) -> usize {
                 && words[c].norm == words[at].norm
                 && words[at + 1..c].iter().all(|w| {
                     !w.in_quote
-                        && arabic_cue(&w.norm).is_none()
-                        && !matches!(w.norm.as_str(), "الذي" | "التي" | "الذين")
+                        && arabic_cue(w.norm).is_none()
+                        && !matches!(w.norm, "الذي" | "التي" | "الذين")
                 }) =>
         {
             c + 1
@@ -628,11 +624,11 @@ fn after_parenthetical(words: &[Word], at: usize) -> usize {
 fn next_report(words: &[Word], from: usize, end: usize) -> usize {
     (from..end)
         .find(|&j| {
-            matches!(words[j].norm.as_str(), "،" | ",")
+            matches!(words[j].norm, "،" | ",")
                 && words.get(j + 1).is_some_and(|n| {
                     !n.in_quote
-                        && arabic_cue(&n.norm).is_some()
-                        && (n.norm.starts_with('و') || is_participle(&n.norm))
+                        && arabic_cue(n.norm).is_some()
+                        && (n.norm.starts_with('و') || is_participle(n.norm))
                 })
         })
         .unwrap_or(end)
@@ -667,7 +663,7 @@ fn ends_english_np(w: &Word) -> bool {
     w.is_punct()
         || w.in_quote
         || matches!(
-            w.norm.as_str(),
+            w.norm,
             "who"
                 | "that"
                 | "in"
@@ -736,14 +732,14 @@ const BEFORE_CUE: &[&str] = &[
 /// An apostrophe glued to the word before it ("Dockworkers' Union"): part of the phrase.
 fn is_glued_apostrophe(words: &[Word], j: usize) -> bool {
     j > 0
-        && matches!(words[j].norm.as_str(), "'" | "’" | "ʼ")
+        && matches!(words[j].norm, "'" | "’" | "ʼ")
         && words[j - 1].end == words[j].start
         && !words[j].in_quote
 }
 
 /// Whether a word looks like a name (capitalized, and not a sentence-initial function word).
 fn is_name_like(w: &Word) -> bool {
-    w.capital && !FUNCTION_WORDS.contains(&w.norm.as_str())
+    w.capital && !FUNCTION_WORDS.contains(&w.norm)
 }
 
 /// Whether an attribution comes from "according to".
@@ -760,7 +756,7 @@ pub(super) fn lead_in(words: &[Word]) -> usize {
     words
         .iter()
         .take(10)
-        .position(|w| matches!(w.norm.as_str(), "—" | "–" | "-") && w.is_punct())
+        .position(|w| matches!(w.norm, "—" | "–" | "-") && w.is_punct())
         .filter(|&d| {
             d > 0
                 && words[..d].iter().all(|w| {
@@ -781,7 +777,7 @@ fn back_source(words: &[Word], i: usize, cue_end: usize) -> (usize, Option<(usiz
     let clause_start = clause_start_before(words, i);
     // Between the source and the cue: "has", "also" ("Harbor Link has said").
     let mut np_end = i;
-    while np_end > clause_start && BEFORE_CUE.contains(&words[np_end - 1].norm.as_str()) {
+    while np_end > clause_start && BEFORE_CUE.contains(&words[np_end - 1].norm) {
         np_end -= 1;
     }
     let back = english_np_back(words, clause_start, np_end).or_else(|| {
@@ -801,7 +797,7 @@ fn back_source(words: &[Word], i: usize, cue_end: usize) -> (usize, Option<(usiz
             && words.get(cue_end).is_none_or(|n| {
                 n.is_punct()
                     || matches!(
-                        n.norm.as_str(),
+                        n.norm,
                         "in" | "on" | "at" | "during" | "as" | "after" | "late" | "earlier"
                     )
             })
@@ -836,7 +832,7 @@ fn trailing_cue(words: &[Word], norms: &[&str]) -> Option<usize> {
 fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
     let sentence_first = found.len();
     let words = &sentence.words;
-    let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
+    let norms: Vec<&str> = words.iter().map(|w| w.norm).collect();
     let trailing_at = trailing_cue(words, &norms);
     let mut i = 0;
     while i < words.len() {
@@ -892,7 +888,7 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         // The comma may sit inside a closing quote ("... as progress," saying).
         let comma_before = (0..i)
             .rev()
-            .find(|&j| !matches!(words[j].norm.as_str(), "\"" | "”" | "’" | "'"))
+            .find(|&j| !matches!(words[j].norm, "\"" | "”" | "’" | "'"))
             .is_some_and(|j| words[j].norm == ",");
         let continues = comma_before
             && w.norm.ends_with("ing")
@@ -1057,7 +1053,7 @@ fn clause_start_before(words: &[Word], i: usize) -> usize {
         .rev()
         .find(|&j| {
             (words[j].is_punct() && !is_glued_apostrophe(words, j))
-                || matches!(words[j].norm.as_str(), "and" | "but" | "that" | "while")
+                || matches!(words[j].norm, "and" | "but" | "that" | "while")
         })
         .map_or(0, |j| j + 1)
 }
@@ -1077,7 +1073,7 @@ fn parenthetical_source(words: &[Word], comma_after: usize, end: usize) -> Optio
         return None;
     }
     let first = words.get(open + 1)?;
-    let relative = matches!(first.norm.as_str(), "who" | "which" | "whose" | "where")
+    let relative = matches!(first.norm, "who" | "which" | "whose" | "where")
         || (first.kind == crate::segment::TokenKind::Number && close == open + 2);
     let np_start = clause_start_before(words, open);
     let (a, _) = english_np_back(words, np_start, open)?;
@@ -1085,9 +1081,9 @@ fn parenthetical_source(words: &[Word], comma_after: usize, end: usize) -> Optio
         Some((a, words[open - 1].end))
     } else {
         let app = &words[open + 1..close];
-        let norms: Vec<&str> = app.iter().map(|w| w.norm.as_str()).collect();
+        let norms: Vec<&str> = app.iter().map(|w| w.norm).collect();
         let role = app.len() <= 10
-            && (app.iter().any(|w| english_source_head(&w.norm).is_some())
+            && (app.iter().any(|w| english_source_head(w.norm).is_some())
                 || (0..norms.len()).any(|k| english_source_head_phrase(&norms[k..]).is_some()));
         role.then(|| (a, words[close - 1].end))
     }
@@ -1103,7 +1099,7 @@ fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, u
         .rev()
         .find(|&j| {
             matches!(
-                words[j].norm.as_str(),
+                words[j].norm,
                 "since" | "after" | "when" | "because" | "until" | "although" | "though" | "once"
             )
         })
@@ -1124,7 +1120,7 @@ fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, u
     {
         let name_start = (0..start - 1)
             .rev()
-            .take_while(|&j| words[j].capital || english_title(&words[j].norm))
+            .take_while(|&j| words[j].capital || english_title(words[j].norm))
             .last();
         // Only a name that opens its clause ("for Pine County, his office said" is no
         // apposition).
@@ -1141,28 +1137,28 @@ fn np_has_source(np: &[Word]) -> bool {
     if np.is_empty() || np.iter().any(|w| w.in_quote) {
         return false;
     }
-    if np.len() == 1 && PRONOUNS.contains(&np[0].norm.as_str()) {
+    if np.len() == 1 && PRONOUNS.contains(&np[0].norm) {
         return true;
     }
-    if np.iter().any(|w| is_non_source_subject(&w.norm))
-        && !np.iter().any(|w| english_source_head(&w.norm).is_some())
+    if np.iter().any(|w| is_non_source_subject(w.norm))
+        && !np.iter().any(|w| english_source_head(w.norm).is_some())
     {
         return false;
     }
-    if np.len() > 1 && np.iter().any(|w| VERBISH.contains(&w.norm.as_str())) {
+    if np.len() > 1 && np.iter().any(|w| VERBISH.contains(&w.norm)) {
         return false;
     }
     if np.first().is_some_and(|w| {
         matches!(
-            w.norm.as_str(),
+            w.norm,
             "in" | "on" | "at" | "for" | "of" | "by" | "with" | "from" | "about" | "asked"
         )
     }) {
         return false;
     }
-    let norms: Vec<&str> = np.iter().map(|w| w.norm.as_str()).collect();
+    let norms: Vec<&str> = np.iter().map(|w| w.norm).collect();
     let head = |w: &Word| {
-        english_source_head(&w.norm).is_some()
+        english_source_head(w.norm).is_some()
             || w.norm
                 .strip_suffix("'s")
                 .or_else(|| w.norm.strip_suffix("’s"))
@@ -1179,8 +1175,8 @@ fn extend_apposition(words: &[Word], start: usize, end: usize) -> usize {
         if let Some(c) = close {
             let app = &words[end + 1..c];
             if app.len() <= 10
-                && !app.iter().any(|w| VERBISH.contains(&w.norm.as_str()))
-                && app.iter().any(|w| english_source_head(&w.norm).is_some())
+                && !app.iter().any(|w| VERBISH.contains(&w.norm))
+                && app.iter().any(|w| english_source_head(w.norm).is_some())
             {
                 return c;
             }

@@ -360,14 +360,14 @@ fn has(words: &[&Word], list: u16) -> bool {
 fn has_event(words: &[&Word]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         w.flags & flag::EVENT != 0
-            && !(matches!(w.norm.as_str(), "لم" | "ولم" | "فلم")
-                && words.get(i + 1).is_some_and(|n| {
-                    matches!(n.norm.as_str(), "يعد" | "تعد" | "نعد" | "اعد" | "يعودوا")
-                }))
+            && !(matches!(w.norm, "لم" | "ولم" | "فلم")
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.norm, "يعد" | "تعد" | "نعد" | "اعد" | "يعودوا")))
     })
 }
 
-fn words_in<'d>(doc: &'d Document, start: usize, end: usize) -> Vec<&'d Word> {
+fn words_in<'d, 'a>(doc: &'d Document<'a>, start: usize, end: usize) -> Vec<&'d Word<'a>> {
     let first = doc.sentences.partition_point(|s| s.span.end <= start);
     let mut out = Vec::new();
     for s in doc.sentences[first..]
@@ -427,8 +427,8 @@ fn judge(
     let named = || {
         words.iter().any(|w| {
             w.capital
-                || arabic_source_head(&w.norm).is_some()
-                || english_source_head(&w.norm).is_some()
+                || arabic_source_head(w.norm).is_some()
+                || english_source_head(w.norm).is_some()
         })
     };
     let confidence = match (counts || dated, kind) {
@@ -528,7 +528,7 @@ pub fn in_content(doc: &Document, start: usize, end: usize, sourced: bool) -> Ve
         // «أن اللقاح «آمن وفعّال»،»: a quote that ends its clause is the speaker's words too.
         let ends_clause = words[run_end..]
             .iter()
-            .find(|w| !is_quote_mark(&w.norm))
+            .find(|w| !is_quote_mark(w.norm))
             .is_none_or(|w| w.is_punct());
         if word_count(&words, k, run_end) >= 3 || ends_clause {
             // The quote mark before the quote's first word belongs to neither side.
@@ -703,7 +703,7 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
     let mut from = words
         .iter()
         .take(10)
-        .position(|w| w.is_punct() && matches!(w.norm.as_str(), "—" | "–" | "-"))
+        .position(|w| w.is_punct() && matches!(w.norm, "—" | "–" | "-"))
         .filter(|&d| {
             d > 0
                 && words[..d].iter().all(|w| {
@@ -716,16 +716,16 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
             continue;
         }
         let w = words[e];
-        let norm = w.norm.as_str();
+        let norm = w.norm;
         let cut = if matches!(norm, "؛" | ";" | "." | "!" | "?" | "؟") {
             true
         } else if matches!(norm, "،" | ",") {
             let next_stop = (e + 1..words.len())
-                .find(|&j| matches!(words[j].norm.as_str(), "،" | "," | "؛" | ";"))
+                .find(|&j| matches!(words[j].norm, "،" | "," | "؛" | ";"))
                 .unwrap_or(words.len());
             let prev_comma = (from..e)
                 .rev()
-                .find(|&j| matches!(words[j].norm.as_str(), "،" | ","));
+                .find(|&j| matches!(words[j].norm, "،" | ","));
             // "Shares in X's parent, Orsund Holdings, fell": a short parenthetical.
             let closes_parenthetical = prev_comma.is_some_and(|p| word_count(words, p + 1, e) < 3);
             // "In 2023, ...", «قبل أربعة وعشرين عاماً، ...»: a fronted adverbial.
@@ -809,11 +809,9 @@ fn splits_claims(words: &[Word], e: usize) -> bool {
     let w = &words[e];
     let after_comma = words
         .get(e.wrapping_sub(1))
-        .is_some_and(|p| matches!(p.norm.as_str(), "،" | ","));
-    matches!(
-        w.norm.as_str(),
-        "؛" | ";" | "حيث" | "بينما" | "لكن" | "ولكن"
-    ) || (after_comma && matches!(w.norm.as_str(), "التي" | "الذي" | "which"))
+        .is_some_and(|p| matches!(p.norm, "،" | ","));
+    matches!(w.norm, "؛" | ";" | "حيث" | "بينما" | "لكن" | "ولكن")
+        || (after_comma && matches!(w.norm, "التي" | "الذي" | "which"))
         || (w.norm == "و"
             && words
                 .get(e + 1)

@@ -31,7 +31,7 @@ fn bare(w: &str) -> String {
 fn mention(doc: &Document, d: &Detection) -> Mention {
     let text = normalize_str(&doc.slice(d.start, d.end));
     let tokens: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !super::is_alphanumeric(c))
         .filter(|t| !t.is_empty())
         .collect();
     let mut m = Mention {

@@ -65,7 +65,8 @@ impl Detection {
 
 /// Finds sources, claims and assessments in `text` (as code points).
 pub fn detect(text: &[char]) -> Vec<Detection> {
-    let doc = words::Document::new(text);
+    let tokens = words::Tokens::new(text);
+    let doc = words::Document::new(text, &tokens);
     let mut out = Vec::new();
     let attributions = attribution::find(&doc);
     let mut last_source: Option<usize> = None;
@@ -143,7 +144,7 @@ pub fn detect(text: &[char]) -> Vec<Detection> {
             let end = doc
                 .text
                 .get(start..end)
-                .and_then(|t| t.iter().rposition(|c| c.is_alphanumeric()))
+                .and_then(|t| t.iter().rposition(|&c| is_alphanumeric(c)))
                 .map_or(end, |p| start + p + 1);
             out.push(Detection::attributed(
                 a,
@@ -182,8 +183,14 @@ pub fn detect(text: &[char]) -> Vec<Detection> {
     }
     entities::link(&doc, &mut out);
     // Sources first (others point at them by index), then by position.
-    let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by_key(|&i| (out[i].kind != Kind::Source, out[i].start, out[i].end));
+    // The index last keeps equal keys in the order found, as a stable sort would.
+    let mut keys: Vec<(bool, usize, usize, usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.kind != Kind::Source, d.start, d.end, i))
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.iter().map(|k| k.3).collect();
     let mut new_index = vec![0; out.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
@@ -196,6 +203,17 @@ pub fn detect(text: &[char]) -> Vec<Detection> {
             d
         })
         .collect()
+}
+
+/// `char::is_alphanumeric`, with the common letters and digits answered before the table lookup.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}')
+            || c.is_alphanumeric()
+    }
 }
 
 /// Detections as W3C annotations on the page `page` (its URL), with positions counted in the

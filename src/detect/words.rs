@@ -2,18 +2,18 @@
 //! direct quotes and quantities.
 
 use crate::marks::is_arabic;
-use crate::normalize::normalize_chars;
+use crate::normalize::normalize_chars_into;
 use crate::numbers::{quantities, Quantity};
-use crate::segment::{self, Quote, Span, TokenKind};
+use crate::segment::{self, Quote, Span, Token, TokenKind};
 
 /// A token and its matching form.
 #[derive(Debug, Clone)]
-pub struct Word {
+pub struct Word<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
     /// Normalized for matching (harakat gone, letters folded, Latin lower case).
-    pub norm: String,
+    pub norm: &'a str,
     /// Inside a direct quote: cues there are the speaker's words, not the article's.
     pub in_quote: bool,
     /// The original starts with an upper-case Latin letter.
@@ -22,7 +22,7 @@ pub struct Word {
     pub flags: u16,
 }
 
-impl Word {
+impl Word<'_> {
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
     }
@@ -33,23 +33,56 @@ impl Word {
 
 /// One sentence.
 #[derive(Debug, Clone)]
-pub struct Sentence {
+pub struct Sentence<'a> {
     pub span: Span,
-    pub words: Vec<Word>,
+    pub words: Vec<Word<'a>>,
     /// Mostly Arabic letters.
     pub arabic: bool,
+}
+
+/// The article's sentences cut into tokens, with every token's matching form in one buffer:
+/// what [`Document`] borrows its words' forms from.
+pub struct Tokens {
+    sentences: Vec<(Span, Vec<Token>)>,
+    /// The matching forms, one after the other.
+    norms: String,
+    /// Where each token's form ends in `norms`, in token order over all sentences.
+    ends: Vec<usize>,
+}
+
+impl Tokens {
+    pub fn new(text: &[char]) -> Self {
+        let mut norms = String::with_capacity(text.len() * 2);
+        let mut ends = Vec::new();
+        let sentences = segment::sentences(text)
+            .into_iter()
+            .map(|span| {
+                let tokens = segment::tokens(text, span);
+                for t in &tokens {
+                    normalize_chars_into(&text[t.start..t.end], &mut norms);
+                    ends.push(norms.len());
+                }
+                (span, tokens)
+            })
+            .collect();
+        Tokens {
+            sentences,
+            norms,
+            ends,
+        }
+    }
 }
 
 /// The article, segmented.
 pub struct Document<'a> {
     pub text: &'a [char],
-    pub sentences: Vec<Sentence>,
+    pub sentences: Vec<Sentence<'a>>,
     pub quotes: Vec<Quote>,
     pub quantities: Vec<Quantity>,
 }
 
 impl<'a> Document<'a> {
-    pub fn new(text: &'a [char]) -> Self {
+    pub fn new(text: &'a [char], tokens: &'a Tokens) -> Self {
         let quotes = segment::quotes(text);
         // Which code points sit inside a direct quote, once for the whole text.
         let mut quoted = vec![false; text.len()];
@@ -59,19 +92,24 @@ impl<'a> Document<'a> {
             }
         }
         let inside = |at: usize| quoted.get(at).copied().unwrap_or(false);
-        let sentences = segment::sentences(text)
-            .into_iter()
-            .map(|span| {
-                let words: Vec<Word> = segment::tokens(text, span)
-                    .into_iter()
+        let mut ends = tokens.ends.iter().copied();
+        let mut from = 0;
+        let sentences = tokens
+            .sentences
+            .iter()
+            .map(|&(span, ref toks)| {
+                let words: Vec<Word> = toks
+                    .iter()
                     .map(|t| {
                         let original = &text[t.start..t.end];
-                        let norm = normalize_chars(original);
+                        let to = ends.next().unwrap_or(from);
+                        let norm = tokens.norms.get(from..to).unwrap_or("");
+                        from = to;
                         Word {
                             start: t.start,
                             end: t.end,
                             kind: t.kind,
-                            flags: super::claims::word_flags(&norm),
+                            flags: super::claims::word_flags(norm),
                             norm,
                             in_quote: inside(t.start),
                             capital: original.first().is_some_and(|c| c.is_uppercase()),
