@@ -16,6 +16,9 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
 size() { printf '%-24s %8s bytes, %7s gzipped\n' "$1" "$(wc -c <"$2")" "$(gzip -9 -c "$2" | wc -c)"; }
 echo "Isnad build sizes:"
 size "wasm" www/pkg/isnad_bg.wasm
+wasm_gz=$(gzip -9 -c www/pkg/isnad_bg.wasm | wc -c)
+printf '%-24s %8s gzipped (budget 256000: 250 KiB)\n' "wasm budget" "$wasm_gz"
+if [ "$wasm_gz" -gt 256000 ]; then echo "the wasm is over its 250 KiB budget" >&2; exit 1; fi
 size "wasm-bindgen glue" www/pkg/isnad.js
 size "shell (isnad.js)" www/isnad.js
 # What a newsroom ships: the shell bundled and minified with esbuild, the interface, stores and
