@@ -6,7 +6,8 @@ use super::words::{Document, Sentence, Word};
 use crate::lexicon::{
     arabic_cue, arabic_cue_phrase, arabic_phrase_start, arabic_source_head,
     english_cue_after_start, english_source_head, english_source_head_phrase, english_title,
-    is_arabic_relational_adjective, is_non_source_subject, Frame, HeadKind, Stance, Voice,
+    is_arabic_relational_adjective, is_non_source_subject, EnglishCue, Frame, HeadKind, Stance,
+    Voice,
 };
 
 /// One reporting construction.
@@ -703,6 +704,33 @@ const FUNCTION_WORDS: &[&str] = &[
     "and", "so", "yet", "no", "not", "other", "others", "such",
 ];
 
+/// Determiners: a cue word right after one is a noun ("Under the plan", "The think tank"), and
+/// one after a noun opens a second noun phrase ("told reporters the figures").
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
+
+/// Prepositions: no source phrase starts with one, and a determiner after one stays in the
+/// phrase ("a report by the council").
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "for", "of", "by", "with", "from", "about", "under", "over", "into",
+    "through", "against", "between", "among", "without", "despite", "like", "across", "via",
+    "within", "amid", "toward", "towards", "and", "or", "as", "to",
+];
+
+/// The English cue that starts at word `i`, unless a determiner makes the word a noun.
+fn english_cue_at(words: &[Word], norms: &[&str], i: usize) -> Option<(usize, EnglishCue)> {
+    if words[i].in_quote || words[i].flags & flag::EN_CUE == 0 {
+        return None;
+    }
+    let found = english_cue_after_start(&norms[i..])?;
+    // After a determiner or a possessive ("the union's demands") the word is a noun.
+    let noun = i > 0
+        && (DETERMINERS.contains(&norms[i - 1])
+            || norms[i - 1].ends_with("'s")
+            || norms[i - 1].ends_with("’s"))
+        && found.1.voice == Voice::Active;
+    (!noun).then_some(found)
+}
+
 /// Verb forms that never stand inside a source phrase ("The ministry declined to").
 const VERBISH: &[&str] = &[
     "to", "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can",
@@ -808,7 +836,7 @@ fn back_source(words: &[Word], i: usize, cue_end: usize) -> (usize, Option<(usiz
 
 /// An active cue of saying, asserting, warning or finding ("a figure Osei disputes" is no
 /// report of what follows).
-fn reports_speech(cue: &crate::lexicon::EnglishCue) -> bool {
+fn reports_speech(cue: &EnglishCue) -> bool {
     cue.voice == Voice::Active
         && matches!(
             cue.stance,
@@ -821,11 +849,8 @@ fn reports_speech(cue: &crate::lexicon::EnglishCue) -> bool {
 /// content is everything before, so cues there are the source's words, not the article's.
 fn trailing_cue(words: &[Word], norms: &[&str]) -> Option<usize> {
     (0..words.len()).rev().find(|&i| {
-        !words[i].in_quote
-            && words[i].is_word()
-            && words[i].flags & flag::EN_CUE != 0
-            && english_cue_after_start(&norms[i..])
-                .is_some_and(|(n, cue)| reports_speech(&cue) && back_source(words, i, i + n).2)
+        english_cue_at(words, norms, i)
+            .is_some_and(|(n, cue)| reports_speech(&cue) && back_source(words, i, i + n).2)
     })
 }
 
@@ -837,15 +862,7 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if w.in_quote || !w.is_word() {
-            i += 1;
-            continue;
-        }
-        if w.flags & flag::EN_CUE == 0 {
-            i += 1;
-            continue;
-        }
-        let Some((n, cue)) = english_cue_after_start(&norms[i..]) else {
+        let Some((n, cue)) = english_cue_at(words, &norms, i) else {
             i += 1;
             continue;
         };
@@ -931,8 +948,12 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     .find(|&j| ends_english_np(&words[j]))
                     .unwrap_or(words.len());
                 let np_end = extend_apposition(words, cue_end, np_end);
+                // "told reporters": what follows tell/speak/talk is an addressee, never an
+                // inverted subject.
+                let addressee = matches!(cue.lemma, "tell" | "speak" | "talk");
                 (
-                    span(words, cue_end, np_end).filter(|_| np_has_source(&words[cue_end..np_end])),
+                    span(words, cue_end, np_end)
+                        .filter(|_| !addressee && np_has_source(&words[cue_end..np_end])),
                     true,
                 )
             }
@@ -1030,7 +1051,7 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                                                     reports_speech(&q)
                                                         && back_source(words, c, c + m)
                                                             .1
-                                                            .is_some_and(|b| b.0 == words[k].start)
+                                                            .is_some_and(|b| b.0 >= words[k].start)
                                                 },
                                             )
                                     })
@@ -1085,7 +1106,13 @@ fn parenthetical_source(words: &[Word], comma_after: usize, end: usize) -> Optio
         let role = app.len() <= 10
             && (app.iter().any(|w| english_source_head(w.norm).is_some())
                 || (0..norms.len()).any(|k| english_source_head_phrase(&norms[k..]).is_some()));
-        role.then(|| (a, words[close - 1].end))
+        // "Its director, Sofia Reyes, told": a role, then the name.
+        let named = app.len() <= 4
+            && app.iter().all(|w| w.capital)
+            && words[np_start..open]
+                .iter()
+                .any(|w| english_source_head(w.norm).is_some());
+        (role || named).then(|| (a, words[close - 1].end))
     }
 }
 
@@ -1104,6 +1131,27 @@ fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, u
             )
         })
         .map_or(start, |j| j + 1);
+    // A source holds no other cue ("Reyes, told reporters the figures pointed to"), and a
+    // determiner after a noun opens another phrase ("reporters the figures").
+    let start = (start..end)
+        .rev()
+        .find(|&j| {
+            (words[j].flags & flag::EN_CUE != 0
+                && english_source_head(words[j].norm).is_none()
+                && !(j > 0 && DETERMINERS.contains(&words[j - 1].norm)))
+                || (j > start
+                    && DETERMINERS.contains(&words[j].norm)
+                    && words[j - 1].is_word()
+                    && !words[j - 1].norm.ends_with("'s")
+                    && !PREPOSITIONS.contains(&words[j - 1].norm))
+        })
+        .map_or(start, |j| {
+            if DETERMINERS.contains(&words[j].norm) {
+                j
+            } else {
+                j + 1
+            }
+        });
     if start >= end {
         return None;
     }
@@ -1148,11 +1196,21 @@ fn np_has_source(np: &[Word]) -> bool {
     if np.len() > 1 && np.iter().any(|w| VERBISH.contains(&w.norm)) {
         return false;
     }
-    if np.first().is_some_and(|w| {
-        matches!(
-            w.norm,
-            "in" | "on" | "at" | "for" | "of" | "by" | "with" | "from" | "about" | "asked"
-        )
+    if np
+        .first()
+        .is_some_and(|w| w.norm == "asked" || PREPOSITIONS.contains(&w.norm))
+        || np.last().is_some_and(|w| DETERMINERS.contains(&w.norm))
+    {
+        return false;
+    }
+    // "the figures (also show)": figures with no one's name on them are the article's, like
+    // «هذه الأرقام» (ANNOTATION-GUIDE); "The agency's data" names its source.
+    if np.iter().all(|w| {
+        DETERMINERS.contains(&w.norm)
+            || matches!(
+                w.norm,
+                "these" | "those" | "figures" | "data" | "numbers" | "statistics" | "results"
+            )
     }) {
         return false;
     }
