@@ -488,7 +488,12 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         // «، مؤكداً أن», «، واصفاً نتائج العام بأنها»: an adverbial participle continues the
         // sentence's speaker; what follows it is its object, not a subject.
         let participle = i > 0 && matches!(words[i - 1].norm, "،" | ",") && is_participle(w.norm);
-        let np_end = if addressee || participle {
+        // «وكان المتحدث ... قد وصف الدراسة»: the subject came before «قد»; what follows is
+        // the object.
+        let fronted = (i > 0 && matches!(words[i - 1].norm, "قد" | "لقد"))
+            .then(|| arabic_subject_before(words, i))
+            .flatten();
+        let np_end = if addressee || participle || fronted.is_some() {
             None
         } else {
             arabic_np(words, i + 1, cue.frame)
@@ -508,7 +513,12 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 || (words.get(e).is_some_and(|n| n.norm == ":")
                     && words.get(e + 1).is_some_and(|n| n.in_quote || n.is_punct()))
         });
-        let mut source = np_end.and_then(|e| span(words, i + 1, e));
+        // «بين» is mostly the preposition "between": the verb only with «أن» after its subject.
+        let np_end = np_end.filter(|&e| {
+            !matches!(w.norm, "بين" | "وبين" | "فبين")
+                || words.get(e).is_some_and(is_complementizer)
+        });
+        let mut source = fronted.or_else(|| np_end.and_then(|e| span(words, i + 1, e)));
         // No subject after the verb: a pro-drop verb («وأضاف أن», «وقالت في بيان إن»,
         // «قالت: "..."»), or the subject came first (SVO: «مصادر مطلعة ... قالت إن»).
         // «، متوقعةً هطول ...», «، مؤكداً أن»: an active participle after a comma continues
@@ -548,7 +558,13 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     } else {
                         b
                     };
-                    let end = arabic_clause_end(words, from);
+                    // «، فيما قال ...»: the evaluation ends where a second clause starts.
+                    let end = (from + 1..arabic_clause_end(words, from))
+                        .find(|&j| {
+                            matches!(words[j].norm, "فيما" | "بينما")
+                                && matches!(words[j - 1].norm, "،" | ",")
+                        })
+                        .unwrap_or_else(|| arabic_clause_end(words, from));
                     attribution.assessments.extend(span(words, from, end));
                     next = end;
                 }
@@ -701,7 +717,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "some", "many", "most", "what", "it",
     "its", "in", "on", "at", "for", "of", "by", "when", "while", "as", "if", "their", "his", "her",
     "our", "one", "all", "every", "each", "there", "here", "asked", "after", "before", "but",
-    "and", "so", "yet", "no", "not", "other", "others", "such",
+    "and", "so", "yet", "no", "not", "other", "others", "such", "i",
 ];
 
 /// Determiners: a cue word right after one is a noun ("Under the plan", "The think tank"), and
@@ -1152,7 +1168,8 @@ fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, u
                 j + 1
             }
         });
-    if start >= end {
+    // "What the research says is ...": a free relative, no report.
+    if start >= end || start > 0 && matches!(words[start - 1].norm, "what" | "which") {
         return None;
     }
     let np = &words[start..end];
