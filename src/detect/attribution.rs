@@ -64,23 +64,46 @@ impl Attribution {
     }
 }
 
+const COMPLEMENTIZERS: &[&str] = &[
+    "ان",
+    "بان",
+    "انه",
+    "انها",
+    "انهم",
+    "انهما",
+    "بانه",
+    "بانها",
+    "بانهم",
+    "وان",
+    "لان",
+    "that",
+];
+
 /// Words that introduce reported content: أن/إن/بأن with attached pronouns, "that".
 fn is_complementizer(w: &Word) -> bool {
-    matches!(
-        w.norm,
-        "ان" | "بان"
-            | "انه"
-            | "انها"
-            | "انهم"
-            | "انهما"
-            | "بانه"
-            | "بانها"
-            | "بانهم"
-            | "وان"
-            | "لان"
-            | "that"
-    )
+    COMPLEMENTIZERS.contains(&w.norm)
 }
+
+const AR_NP_ENDS: &[&str] = &[
+    "الضوء",
+    "عدم",
+    "امس",
+    "اليوم",
+    "خلال",
+    "بل",
+    "لكن",
+    "حيث",
+    "و",
+    "او",
+    "ثم",
+    "قبل",
+    "بعد",
+    "عندما",
+    "بينما",
+    "ان",
+    "ايضا",
+    "كذلك",
+];
 
 /// Words that end an Arabic source phrase (the start of what the source says or does).
 fn ends_arabic_np(w: &Word) -> bool {
@@ -88,58 +111,40 @@ fn ends_arabic_np(w: &Word) -> bool {
         || w.in_quote
         || is_complementizer(w)
         || is_preposition(w)
-        || matches!(
-            w.norm,
-            "الضوء"
-                | "عدم"
-                | "امس"
-                | "اليوم"
-                | "خلال"
-                | "بل"
-                | "لكن"
-                | "حيث"
-                | "و"
-                | "او"
-                | "ثم"
-                | "قبل"
-                | "بعد"
-                | "عندما"
-                | "بينما"
-                | "ان"
-                | "ايضا"
-                | "كذلك"
-        )
+        || AR_NP_ENDS.contains(&w.norm)
         || arabic_cue(w.norm).is_some()
 }
 
+const AR_PREPOSITIONS: &[&str] = &[
+    "عن",
+    "علي",
+    "الي",
+    "في",
+    "من",
+    "مع",
+    "له",
+    "لها",
+    "لهم",
+    "عليه",
+    "عليها",
+    "منه",
+    "منها",
+    "عنه",
+    "عنها",
+    "به",
+    "بها",
+    "فيه",
+    "فيها",
+    "اليه",
+    "اليها",
+    "اليهم",
+    "لديه",
+    "لديها",
+    "لدي",
+];
+
 fn is_preposition(w: &Word) -> bool {
-    matches!(
-        w.norm,
-        "عن" | "علي"
-            | "الي"
-            | "في"
-            | "من"
-            | "مع"
-            | "له"
-            | "لها"
-            | "لهم"
-            | "عليه"
-            | "عليها"
-            | "منه"
-            | "منها"
-            | "عنه"
-            | "عنها"
-            | "به"
-            | "بها"
-            | "فيه"
-            | "فيها"
-            | "اليه"
-            | "اليها"
-            | "اليهم"
-            | "لديه"
-            | "لديها"
-            | "لدي"
-    )
+    AR_PREPOSITIONS.contains(&w.norm)
 }
 
 /// Demonstratives: «هذه الأرقام» opens a new noun phrase (the object), not part of the source.
@@ -676,38 +681,37 @@ fn is_according_to(lemma: &str) -> bool {
 }
 
 /// Words that end an English source phrase read forward ("said X, ...").
+const EN_NP_ENDS: &[&str] = &[
+    "who",
+    "that",
+    "in",
+    "at",
+    "on",
+    "during",
+    "after",
+    "before",
+    "when",
+    "to",
+    "because",
+    "while",
+    "and",
+    "but",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "told",
+    "adding",
+    "whether",
+    "if",
+    "about",
+    "for",
+];
+
 fn ends_english_np(w: &Word) -> bool {
-    w.is_punct()
-        || w.in_quote
-        || matches!(
-            w.norm,
-            "who"
-                | "that"
-                | "in"
-                | "at"
-                | "on"
-                | "during"
-                | "after"
-                | "before"
-                | "when"
-                | "to"
-                | "because"
-                | "while"
-                | "and"
-                | "but"
-                | "last"
-                | "this"
-                | "yesterday"
-                | "today"
-                | "earlier"
-                | "later"
-                | "told"
-                | "adding"
-                | "whether"
-                | "if"
-                | "about"
-                | "for"
-        )
+    w.is_punct() || w.in_quote || EN_NP_ENDS.contains(&w.norm)
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
