@@ -149,16 +149,13 @@ fn is_preposition(w: &Word) -> bool {
 
 /// Demonstratives: «هذه الأرقام» opens a new noun phrase (the object), not part of the source.
 fn is_demonstrative(w: &Word) -> bool {
-    matches!(
-        w.norm,
-        "هذه" | "هذا" | "ذلك" | "تلك" | "هؤلاء" | "هذين" | "هاتين"
-    )
+    AR_DEMONSTRATIVES.contains(&w.norm)
 }
 
 /// Whether an Arabic word is definite or otherwise a modifier that can follow a definite noun
 /// inside one phrase (ال, لل, a relational adjective, a number).
 fn continues_definite(w: &Word) -> bool {
-    w.norm.starts_with("ال")
+    w.norm.starts_with("ال") && w.flags & flag::INDEFINITE == 0
         || w.norm.starts_with("لل")
         || w.kind == crate::segment::TokenKind::Number
         || is_arabic_relational_adjective(w.norm)
@@ -205,7 +202,10 @@ fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
             j += 2;
             continue;
         }
-        if !relative && is_demonstrative(w) {
+        // «... كيم جونج أون تطوراً منطقياً»: an indefinite accusative is no part of a name.
+        if !relative && is_demonstrative(w)
+            || w.flags & flag::INDEFINITE != 0 && !w.norm.starts_with("ال")
+        {
             break;
         }
         if nameless
@@ -271,27 +271,14 @@ fn arabic_subject_before(words: &[Word], cue: usize) -> Option<(usize, usize)> {
             words[j].is_punct()
                 || words[j].in_quote
                 || is_complementizer(&words[j])
-                || arabic_cue(words[j].norm).is_some()
+                // «دراسة أعدها البنك ونُشرت في فبراير تقدّر أن»: a verb that needs «أن» and
+                // has none describes the subject.
+                || arabic_cue(words[j].norm).is_some_and(|c| !c.needs_complement)
         })
         .map_or(0, |j| j + 1);
     let mut start = start;
     // «وكانت X قد ...»: the auxiliary is not part of the subject.
-    while start < end
-        && matches!(
-            words[start].norm,
-            "كان"
-                | "كانت"
-                | "وكان"
-                | "وكانت"
-                | "فكان"
-                | "فكانت"
-                | "غير"
-                | "لكن"
-                | "ولكن"
-                | "و"
-                | "ف"
-        )
-    {
+    while start < end && AR_AUXILIARIES.contains(&words[start].norm) {
         start += 1;
     }
     if start >= end || end - start > 10 {
@@ -452,8 +439,11 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             i += 1;
             continue;
         };
-        let complement_at =
-            (i + 1..words.len().min(i + 16)).find(|&j| is_complementizer(&words[j]));
+        // A complementizer belongs to the nearest cue before it: in «نفت الوزارة وجود خطة،
+        // وقالت إن ...» the «إن» is «قالت»'s.
+        let complement_at = (i + 1..words.len().min(i + 16))
+            .take_while(|&j| words[j].in_quote || arabic_cue(words[j].norm).is_none())
+            .find(|&j| is_complementizer(&words[j]));
         let quote_follows = words
             .get(i + 1..)
             .is_some_and(|rest| rest.iter().take(12).any(|x| x.in_quote));
@@ -474,7 +464,10 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         let next_is_np = words
             .get(i + 1)
             .is_some_and(|n| arabic_source_head(n.norm).is_some());
-        if cue.voice == Voice::Passive && (!cue.ambiguous_voice || !next_is_np) {
+        // «تُقدّر/تقدّر»: a subject named before makes an ambiguous form active.
+        if cue.voice == Voice::Passive
+            && (!cue.ambiguous_voice || !next_is_np && arabic_subject_before(words, i).is_none())
+        {
             found.push(Attribution {
                 content: complement_at.and_then(|c| span(words, c + 1, words.len())),
                 ..Attribution::new((w.start, w.end), cue.stance, index)
@@ -592,9 +585,12 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     && complement_at.is_none())
                 .then(|| after_parenthetical(words, after_np))
                 .filter(|&o| {
-                    words
-                        .get(o)
-                        .is_some_and(|w| w.is_word() && !w.in_quote && !is_demonstrative(w))
+                    // «دعت الوزارة أولياء الأمور إلى ...»: whom a call is made to is no content;
+                    // nor is a place («رحبت ممثلة اليونيسف في البلاد ...»).
+                    cue.stance != Stance::Intention
+                        && words.get(o).is_some_and(|w| {
+                            w.is_word() && !w.in_quote && !is_demonstrative(w) && !is_preposition(w)
+                        })
                 }) {
                     // «أعلنت هيئة الأرصاد رفع مستوى التحذير ...», «أفادت مصادر بوصول ...»,
                     // «أعلنت الوزارة، اليوم الأحد، إطلاق ...»: a verbal-noun object is the
@@ -722,6 +718,40 @@ const FUNCTION_WORDS: &[&str] = &[
     "its", "in", "on", "at", "for", "of", "by", "when", "while", "as", "if", "their", "his", "her",
     "our", "one", "all", "every", "each", "there", "here", "asked", "after", "before", "but",
     "and", "so", "yet", "no", "not", "other", "others", "such", "i",
+];
+
+/// Arabic demonstratives.
+const AR_DEMONSTRATIVES: &[&str] = &["هذه", "هذا", "ذلك", "تلك", "هؤلاء", "هذين", "هاتين"];
+
+/// «كان» and the conjunctions before a fronted subject.
+const AR_AUXILIARIES: &[&str] = &[
+    "كان",
+    "كانت",
+    "وكان",
+    "وكانت",
+    "فكان",
+    "فكانت",
+    "غير",
+    "لكن",
+    "ولكن",
+    "و",
+    "ف",
+];
+
+/// Conjunctions that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "since", "after", "when", "because", "until", "although", "though", "once",
+];
+
+/// Words of a phrase that names figures, not whose they are.
+const UNNAMED_DATA: &[&str] = &[
+    "these",
+    "those",
+    "figures",
+    "data",
+    "numbers",
+    "statistics",
+    "results",
 ];
 
 /// Determiners: a cue word right after one is a noun ("Under the plan", "The think tank"), and
@@ -1144,12 +1174,7 @@ fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, u
     // "pressure since Harbor Link announced": the subject of a subordinate clause.
     let start = (start..end)
         .rev()
-        .find(|&j| {
-            matches!(
-                words[j].norm,
-                "since" | "after" | "when" | "because" | "until" | "although" | "though" | "once"
-            )
-        })
+        .find(|&j| SUBORDINATORS.contains(&words[j].norm))
         .map_or(start, |j| j + 1);
     // A source holds no other cue ("Reyes, told reporters the figures pointed to"), and a
     // determiner after a noun opens another phrase ("reporters the figures").
@@ -1226,13 +1251,10 @@ fn np_has_source(np: &[Word]) -> bool {
     }
     // "the figures (also show)": figures with no one's name on them are the article's, like
     // «هذه الأرقام» (ANNOTATION-GUIDE); "The agency's data" names its source.
-    if np.iter().all(|w| {
-        DETERMINERS.contains(&w.norm)
-            || matches!(
-                w.norm,
-                "these" | "those" | "figures" | "data" | "numbers" | "statistics" | "results"
-            )
-    }) {
+    if np
+        .iter()
+        .all(|w| DETERMINERS.contains(&w.norm) || UNNAMED_DATA.contains(&w.norm))
+    {
         return false;
     }
     let norms: Vec<&str> = np.iter().map(|w| w.norm).collect();

@@ -310,6 +310,9 @@ pub mod flag {
     pub const EN_CUE: u16 = 1 << 13;
     /// The last word of a statement of the terms a source spoke on ("anonymity", "named").
     pub const SOURCING: u16 = 1 << 14;
+    /// Arabic written indefinite: «إل»/«أل» (folded, «إلغاء» looks like an «ال» word) or
+    /// tanween fatha («تطوراً»).
+    pub const INDEFINITE: u16 = 1 << 15;
 }
 
 /// The lists (see [`flag`]) a word in matching form is in.
