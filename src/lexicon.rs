@@ -765,7 +765,7 @@ fn ar_phrases() -> &'static ArPhrases {
         let firsts = fixed
             .keys()
             .chain(lam.keys())
-            .flat_map(|k| [k.clone(), format!("و{k}")])
+            .flat_map(|k| [k.clone(), format!("و{k}"), format!("ف{k}")])
             .collect();
         ArPhrases { fixed, lam, firsts }
     })
@@ -801,11 +801,15 @@ pub fn arabic_phrase_start(word: &str) -> bool {
 /// - otherwise any [`arabic_cue`] verb alone: 1 word. «سلّط X الضوء على» matches the verb
 ///   only; the caller looks for «الضوء».
 ///
-/// A leading و counts in `prefix_len` («وبحسب»); ف does not start a phrase («فحسب» = only).
+/// A leading و counts in `prefix_len` («وبحسب»), and ف before ب («فبحسب»); «فحسب» is "only".
 pub fn arabic_cue_phrase(words: &[&str]) -> Option<(usize, ArabicCue)> {
     let first = *words.first()?;
     let phrases = ar_phrases();
-    let candidates = [(first, 0), (first.strip_prefix('و').unwrap_or(""), 1)];
+    // «فبحسب»: ف before ب (alone, «فحسب» is "only").
+    let rest = first
+        .strip_prefix('و')
+        .or_else(|| first.strip_prefix('ف').filter(|r| r.starts_with('ب')));
+    let candidates = [(first, 0), (rest.unwrap_or(""), 1)];
     for (w, prefix_len) in candidates {
         if w.is_empty() {
             continue;
@@ -2009,7 +2013,6 @@ mod head_data {
         hd("they", Pronoun, X, P),
         hd("it", Pronoun, X, S),
         hd("we", Pronoun, X, P),
-        hd("i", Pronoun, X, S),
     ];
 
     pub(super) const ENGLISH_PHRASES: &[(&str, HeadSpec)] = &[

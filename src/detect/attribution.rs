@@ -6,7 +6,8 @@ use super::words::{Document, Sentence, Word};
 use crate::lexicon::{
     arabic_cue, arabic_cue_phrase, arabic_phrase_start, arabic_source_head,
     english_cue_after_start, english_source_head, english_source_head_phrase, english_title,
-    is_arabic_relational_adjective, is_non_source_subject, Frame, HeadKind, Stance, Voice,
+    is_arabic_relational_adjective, is_non_source_subject, EnglishCue, Frame, HeadKind, Stance,
+    Voice,
 };
 
 /// One reporting construction.
@@ -63,23 +64,46 @@ impl Attribution {
     }
 }
 
+const COMPLEMENTIZERS: &[&str] = &[
+    "ان",
+    "بان",
+    "انه",
+    "انها",
+    "انهم",
+    "انهما",
+    "بانه",
+    "بانها",
+    "بانهم",
+    "وان",
+    "لان",
+    "that",
+];
+
 /// Words that introduce reported content: أن/إن/بأن with attached pronouns, "that".
 fn is_complementizer(w: &Word) -> bool {
-    matches!(
-        w.norm,
-        "ان" | "بان"
-            | "انه"
-            | "انها"
-            | "انهم"
-            | "انهما"
-            | "بانه"
-            | "بانها"
-            | "بانهم"
-            | "وان"
-            | "لان"
-            | "that"
-    )
+    COMPLEMENTIZERS.contains(&w.norm)
 }
+
+const AR_NP_ENDS: &[&str] = &[
+    "الضوء",
+    "عدم",
+    "امس",
+    "اليوم",
+    "خلال",
+    "بل",
+    "لكن",
+    "حيث",
+    "و",
+    "او",
+    "ثم",
+    "قبل",
+    "بعد",
+    "عندما",
+    "بينما",
+    "ان",
+    "ايضا",
+    "كذلك",
+];
 
 /// Words that end an Arabic source phrase (the start of what the source says or does).
 fn ends_arabic_np(w: &Word) -> bool {
@@ -87,72 +111,51 @@ fn ends_arabic_np(w: &Word) -> bool {
         || w.in_quote
         || is_complementizer(w)
         || is_preposition(w)
-        || matches!(
-            w.norm,
-            "الضوء"
-                | "عدم"
-                | "امس"
-                | "اليوم"
-                | "خلال"
-                | "بل"
-                | "لكن"
-                | "حيث"
-                | "و"
-                | "او"
-                | "ثم"
-                | "قبل"
-                | "بعد"
-                | "عندما"
-                | "بينما"
-                | "ان"
-                | "ايضا"
-                | "كذلك"
-        )
+        || AR_NP_ENDS.contains(&w.norm)
         || arabic_cue(w.norm).is_some()
 }
 
+const AR_PREPOSITIONS: &[&str] = &[
+    "عن",
+    "علي",
+    "الي",
+    "في",
+    "من",
+    "مع",
+    "له",
+    "لها",
+    "لهم",
+    "عليه",
+    "عليها",
+    "منه",
+    "منها",
+    "عنه",
+    "عنها",
+    "به",
+    "بها",
+    "فيه",
+    "فيها",
+    "اليه",
+    "اليها",
+    "اليهم",
+    "لديه",
+    "لديها",
+    "لدي",
+];
+
 fn is_preposition(w: &Word) -> bool {
-    matches!(
-        w.norm,
-        "عن" | "علي"
-            | "الي"
-            | "في"
-            | "من"
-            | "مع"
-            | "له"
-            | "لها"
-            | "لهم"
-            | "عليه"
-            | "عليها"
-            | "منه"
-            | "منها"
-            | "عنه"
-            | "عنها"
-            | "به"
-            | "بها"
-            | "فيه"
-            | "فيها"
-            | "اليه"
-            | "اليها"
-            | "اليهم"
-            | "لديه"
-            | "لديها"
-            | "لدي"
-    )
+    AR_PREPOSITIONS.contains(&w.norm)
 }
 
 /// Demonstratives: «هذه الأرقام» opens a new noun phrase (the object), not part of the source.
 fn is_demonstrative(w: &Word) -> bool {
-    matches!(
-        w.norm,
-        "هذه" | "هذا" | "ذلك" | "تلك" | "هؤلاء" | "هذين" | "هاتين"
-    )
+    AR_DEMONSTRATIVES.contains(&w.norm)
 }
 
 /// Whether an Arabic word is definite or otherwise a modifier that can follow a definite noun
 /// inside one phrase (ال, لل, a relational adjective, a number).
 fn continues_definite(w: &Word) -> bool {
-    w.norm.starts_with("ال")
+    w.norm.starts_with("ال") && w.flags & flag::INDEFINITE == 0
         || w.norm.starts_with("لل")
         || w.kind == crate::segment::TokenKind::Number
         || is_arabic_relational_adjective(w.norm)
@@ -199,7 +202,10 @@ fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
             j += 2;
             continue;
         }
-        if !relative && is_demonstrative(w) {
+        // «... كيم جونج أون تطوراً منطقياً»: an indefinite accusative is no part of a name.
+        if !relative && is_demonstrative(w)
+            || w.flags & flag::INDEFINITE != 0 && !w.norm.starts_with("ال")
+        {
             break;
         }
         if nameless
@@ -265,27 +271,14 @@ fn arabic_subject_before(words: &[Word], cue: usize) -> Option<(usize, usize)> {
             words[j].is_punct()
                 || words[j].in_quote
                 || is_complementizer(&words[j])
-                || arabic_cue(words[j].norm).is_some()
+                // «دراسة أعدها البنك ونُشرت في فبراير تقدّر أن»: a verb that needs «أن» and
+                // has none describes the subject.
+                || arabic_cue(words[j].norm).is_some_and(|c| !c.needs_complement)
         })
         .map_or(0, |j| j + 1);
     let mut start = start;
     // «وكانت X قد ...»: the auxiliary is not part of the subject.
-    while start < end
-        && matches!(
-            words[start].norm,
-            "كان"
-                | "كانت"
-                | "وكان"
-                | "وكانت"
-                | "فكان"
-                | "فكانت"
-                | "غير"
-                | "لكن"
-                | "ولكن"
-                | "و"
-                | "ف"
-        )
-    {
+    while start < end && AR_AUXILIARIES.contains(&words[start].norm) {
         start += 1;
     }
     if start >= end || end - start > 10 {
@@ -446,8 +439,11 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             i += 1;
             continue;
         };
-        let complement_at =
-            (i + 1..words.len().min(i + 16)).find(|&j| is_complementizer(&words[j]));
+        // A complementizer belongs to the nearest cue before it: in «نفت الوزارة وجود خطة،
+        // وقالت إن ...» the «إن» is «قالت»'s.
+        let complement_at = (i + 1..words.len().min(i + 16))
+            .take_while(|&j| words[j].in_quote || arabic_cue(words[j].norm).is_none())
+            .find(|&j| is_complementizer(&words[j]));
         let quote_follows = words
             .get(i + 1..)
             .is_some_and(|rest| rest.iter().take(12).any(|x| x.in_quote));
@@ -468,7 +464,10 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         let next_is_np = words
             .get(i + 1)
             .is_some_and(|n| arabic_source_head(n.norm).is_some());
-        if cue.voice == Voice::Passive && (!cue.ambiguous_voice || !next_is_np) {
+        // «تُقدّر/تقدّر»: a subject named before makes an ambiguous form active.
+        if cue.voice == Voice::Passive
+            && (!cue.ambiguous_voice || !next_is_np && arabic_subject_before(words, i).is_none())
+        {
             found.push(Attribution {
                 content: complement_at.and_then(|c| span(words, c + 1, words.len())),
                 ..Attribution::new((w.start, w.end), cue.stance, index)
@@ -487,7 +486,12 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         // «، مؤكداً أن», «، واصفاً نتائج العام بأنها»: an adverbial participle continues the
         // sentence's speaker; what follows it is its object, not a subject.
         let participle = i > 0 && matches!(words[i - 1].norm, "،" | ",") && is_participle(w.norm);
-        let np_end = if addressee || participle {
+        // «وكان المتحدث ... قد وصف الدراسة»: the subject came before «قد»; what follows is
+        // the object.
+        let fronted = (i > 0 && matches!(words[i - 1].norm, "قد" | "لقد"))
+            .then(|| arabic_subject_before(words, i))
+            .flatten();
+        let np_end = if addressee || participle || fronted.is_some() {
             None
         } else {
             arabic_np(words, i + 1, cue.frame)
@@ -507,7 +511,12 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 || (words.get(e).is_some_and(|n| n.norm == ":")
                     && words.get(e + 1).is_some_and(|n| n.in_quote || n.is_punct()))
         });
-        let mut source = np_end.and_then(|e| span(words, i + 1, e));
+        // «بين» is mostly the preposition "between": the verb only with «أن» after its subject.
+        let np_end = np_end.filter(|&e| {
+            !matches!(w.norm, "بين" | "وبين" | "فبين")
+                || words.get(e).is_some_and(is_complementizer)
+        });
+        let mut source = fronted.or_else(|| np_end.and_then(|e| span(words, i + 1, e)));
         // No subject after the verb: a pro-drop verb («وأضاف أن», «وقالت في بيان إن»,
         // «قالت: "..."»), or the subject came first (SVO: «مصادر مطلعة ... قالت إن»).
         // «، متوقعةً هطول ...», «، مؤكداً أن»: an active participle after a comma continues
@@ -547,7 +556,13 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     } else {
                         b
                     };
-                    let end = arabic_clause_end(words, from);
+                    // «، فيما قال ...»: the evaluation ends where a second clause starts.
+                    let end = (from + 1..arabic_clause_end(words, from))
+                        .find(|&j| {
+                            matches!(words[j].norm, "فيما" | "بينما")
+                                && matches!(words[j - 1].norm, "،" | ",")
+                        })
+                        .unwrap_or_else(|| arabic_clause_end(words, from));
                     attribution.assessments.extend(span(words, from, end));
                     next = end;
                 }
@@ -570,9 +585,12 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     && complement_at.is_none())
                 .then(|| after_parenthetical(words, after_np))
                 .filter(|&o| {
-                    words
-                        .get(o)
-                        .is_some_and(|w| w.is_word() && !w.in_quote && !is_demonstrative(w))
+                    // «دعت الوزارة أولياء الأمور إلى ...»: whom a call is made to is no content;
+                    // nor is a place («رحبت ممثلة اليونيسف في البلاد ...»).
+                    cue.stance != Stance::Intention
+                        && words.get(o).is_some_and(|w| {
+                            w.is_word() && !w.in_quote && !is_demonstrative(w) && !is_preposition(w)
+                        })
                 }) {
                     // «أعلنت هيئة الأرصاد رفع مستوى التحذير ...», «أفادت مصادر بوصول ...»,
                     // «أعلنت الوزارة، اليوم الأحد، إطلاق ...»: a verbal-noun object is the
@@ -659,38 +677,37 @@ fn is_according_to(lemma: &str) -> bool {
 }
 
 /// Words that end an English source phrase read forward ("said X, ...").
+const EN_NP_ENDS: &[&str] = &[
+    "who",
+    "that",
+    "in",
+    "at",
+    "on",
+    "during",
+    "after",
+    "before",
+    "when",
+    "to",
+    "because",
+    "while",
+    "and",
+    "but",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "told",
+    "adding",
+    "whether",
+    "if",
+    "about",
+    "for",
+];
+
 fn ends_english_np(w: &Word) -> bool {
-    w.is_punct()
-        || w.in_quote
-        || matches!(
-            w.norm,
-            "who"
-                | "that"
-                | "in"
-                | "at"
-                | "on"
-                | "during"
-                | "after"
-                | "before"
-                | "when"
-                | "to"
-                | "because"
-                | "while"
-                | "and"
-                | "but"
-                | "last"
-                | "this"
-                | "yesterday"
-                | "today"
-                | "earlier"
-                | "later"
-                | "told"
-                | "adding"
-                | "whether"
-                | "if"
-                | "about"
-                | "for"
-        )
+    w.is_punct() || w.in_quote || EN_NP_ENDS.contains(&w.norm)
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
@@ -700,8 +717,69 @@ const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "some", "many", "most", "what", "it",
     "its", "in", "on", "at", "for", "of", "by", "when", "while", "as", "if", "their", "his", "her",
     "our", "one", "all", "every", "each", "there", "here", "asked", "after", "before", "but",
-    "and", "so", "yet", "no", "not", "other", "others", "such",
+    "and", "so", "yet", "no", "not", "other", "others", "such", "i",
 ];
+
+/// Arabic demonstratives.
+const AR_DEMONSTRATIVES: &[&str] = &["هذه", "هذا", "ذلك", "تلك", "هؤلاء", "هذين", "هاتين"];
+
+/// «كان» and the conjunctions before a fronted subject.
+const AR_AUXILIARIES: &[&str] = &[
+    "كان",
+    "كانت",
+    "وكان",
+    "وكانت",
+    "فكان",
+    "فكانت",
+    "غير",
+    "لكن",
+    "ولكن",
+    "و",
+    "ف",
+];
+
+/// Conjunctions that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "since", "after", "when", "because", "until", "although", "though", "once",
+];
+
+/// Words of a phrase that names figures, not whose they are.
+const UNNAMED_DATA: &[&str] = &[
+    "these",
+    "those",
+    "figures",
+    "data",
+    "numbers",
+    "statistics",
+    "results",
+];
+
+/// Determiners: a cue word right after one is a noun ("Under the plan", "The think tank"), and
+/// one after a noun opens a second noun phrase ("told reporters the figures").
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
+
+/// Prepositions: no source phrase starts with one, and a determiner after one stays in the
+/// phrase ("a report by the council").
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "for", "of", "by", "with", "from", "about", "under", "over", "into",
+    "through", "against", "between", "among", "without", "despite", "like", "across", "via",
+    "within", "amid", "toward", "towards", "and", "or", "as", "to",
+];
+
+/// The English cue that starts at word `i`, unless a determiner makes the word a noun.
+fn english_cue_at(words: &[Word], norms: &[&str], i: usize) -> Option<(usize, EnglishCue)> {
+    if words[i].in_quote || words[i].flags & flag::EN_CUE == 0 {
+        return None;
+    }
+    let found = english_cue_after_start(&norms[i..])?;
+    // After a determiner or a possessive ("the union's demands") the word is a noun.
+    let noun = i > 0
+        && (DETERMINERS.contains(&norms[i - 1])
+            || norms[i - 1].ends_with("'s")
+            || norms[i - 1].ends_with("’s"))
+        && found.1.voice == Voice::Active;
+    (!noun).then_some(found)
+}
 
 /// Verb forms that never stand inside a source phrase ("The ministry declined to").
 const VERBISH: &[&str] = &[
@@ -808,7 +886,7 @@ fn back_source(words: &[Word], i: usize, cue_end: usize) -> (usize, Option<(usiz
 
 /// An active cue of saying, asserting, warning or finding ("a figure Osei disputes" is no
 /// report of what follows).
-fn reports_speech(cue: &crate::lexicon::EnglishCue) -> bool {
+fn reports_speech(cue: &EnglishCue) -> bool {
     cue.voice == Voice::Active
         && matches!(
             cue.stance,
@@ -821,11 +899,8 @@ fn reports_speech(cue: &crate::lexicon::EnglishCue) -> bool {
 /// content is everything before, so cues there are the source's words, not the article's.
 fn trailing_cue(words: &[Word], norms: &[&str]) -> Option<usize> {
     (0..words.len()).rev().find(|&i| {
-        !words[i].in_quote
-            && words[i].is_word()
-            && words[i].flags & flag::EN_CUE != 0
-            && english_cue_after_start(&norms[i..])
-                .is_some_and(|(n, cue)| reports_speech(&cue) && back_source(words, i, i + n).2)
+        english_cue_at(words, norms, i)
+            .is_some_and(|(n, cue)| reports_speech(&cue) && back_source(words, i, i + n).2)
     })
 }
 
@@ -837,15 +912,7 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if w.in_quote || !w.is_word() {
-            i += 1;
-            continue;
-        }
-        if w.flags & flag::EN_CUE == 0 {
-            i += 1;
-            continue;
-        }
-        let Some((n, cue)) = english_cue_after_start(&norms[i..]) else {
+        let Some((n, cue)) = english_cue_at(words, &norms, i) else {
             i += 1;
             continue;
         };
@@ -931,8 +998,12 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     .find(|&j| ends_english_np(&words[j]))
                     .unwrap_or(words.len());
                 let np_end = extend_apposition(words, cue_end, np_end);
+                // "told reporters": what follows tell/speak/talk is an addressee, never an
+                // inverted subject.
+                let addressee = matches!(cue.lemma, "tell" | "speak" | "talk");
                 (
-                    span(words, cue_end, np_end).filter(|_| np_has_source(&words[cue_end..np_end])),
+                    span(words, cue_end, np_end)
+                        .filter(|_| !addressee && np_has_source(&words[cue_end..np_end])),
                     true,
                 )
             }
@@ -1030,7 +1101,7 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                                                     reports_speech(&q)
                                                         && back_source(words, c, c + m)
                                                             .1
-                                                            .is_some_and(|b| b.0 == words[k].start)
+                                                            .is_some_and(|b| b.0 >= words[k].start)
                                                 },
                                             )
                                     })
@@ -1085,7 +1156,13 @@ fn parenthetical_source(words: &[Word], comma_after: usize, end: usize) -> Optio
         let role = app.len() <= 10
             && (app.iter().any(|w| english_source_head(w.norm).is_some())
                 || (0..norms.len()).any(|k| english_source_head_phrase(&norms[k..]).is_some()));
-        role.then(|| (a, words[close - 1].end))
+        // "Its director, Sofia Reyes, told": a role, then the name.
+        let named = app.len() <= 4
+            && app.iter().all(|w| w.capital)
+            && words[np_start..open]
+                .iter()
+                .any(|w| english_source_head(w.norm).is_some());
+        (role || named).then(|| (a, words[close - 1].end))
     }
 }
 
@@ -1097,14 +1174,31 @@ fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, u
     // "pressure since Harbor Link announced": the subject of a subordinate clause.
     let start = (start..end)
         .rev()
-        .find(|&j| {
-            matches!(
-                words[j].norm,
-                "since" | "after" | "when" | "because" | "until" | "although" | "though" | "once"
-            )
-        })
+        .find(|&j| SUBORDINATORS.contains(&words[j].norm))
         .map_or(start, |j| j + 1);
-    if start >= end {
+    // A source holds no other cue ("Reyes, told reporters the figures pointed to"), and a
+    // determiner after a noun opens another phrase ("reporters the figures").
+    let start = (start..end)
+        .rev()
+        .find(|&j| {
+            (words[j].flags & flag::EN_CUE != 0
+                && english_source_head(words[j].norm).is_none()
+                && !(j > 0 && DETERMINERS.contains(&words[j - 1].norm)))
+                || (j > start
+                    && DETERMINERS.contains(&words[j].norm)
+                    && words[j - 1].is_word()
+                    && !words[j - 1].norm.ends_with("'s")
+                    && !PREPOSITIONS.contains(&words[j - 1].norm))
+        })
+        .map_or(start, |j| {
+            if DETERMINERS.contains(&words[j].norm) {
+                j
+            } else {
+                j + 1
+            }
+        });
+    // "What the research says is ...": a free relative, no report.
+    if start >= end || start > 0 && matches!(words[start - 1].norm, "what" | "which") {
         return None;
     }
     let np = &words[start..end];
@@ -1148,12 +1242,19 @@ fn np_has_source(np: &[Word]) -> bool {
     if np.len() > 1 && np.iter().any(|w| VERBISH.contains(&w.norm)) {
         return false;
     }
-    if np.first().is_some_and(|w| {
-        matches!(
-            w.norm,
-            "in" | "on" | "at" | "for" | "of" | "by" | "with" | "from" | "about" | "asked"
-        )
-    }) {
+    if np
+        .first()
+        .is_some_and(|w| w.norm == "asked" || PREPOSITIONS.contains(&w.norm))
+        || np.last().is_some_and(|w| DETERMINERS.contains(&w.norm))
+    {
+        return false;
+    }
+    // "the figures (also show)": figures with no one's name on them are the article's, like
+    // «هذه الأرقام» (ANNOTATION-GUIDE); "The agency's data" names its source.
+    if np
+        .iter()
+        .all(|w| DETERMINERS.contains(&w.norm) || UNNAMED_DATA.contains(&w.norm))
+    {
         return false;
     }
     let norms: Vec<&str> = np.iter().map(|w| w.norm).collect();

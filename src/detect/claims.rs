@@ -310,6 +310,9 @@ pub mod flag {
     pub const EN_CUE: u16 = 1 << 13;
     /// The last word of a statement of the terms a source spoke on ("anonymity", "named").
     pub const SOURCING: u16 = 1 << 14;
+    /// Arabic written indefinite: «إل»/«أل» (folded, «إلغاء» looks like an «ال» word) or
+    /// tanween fatha («تطوراً»).
+    pub const INDEFINITE: u16 = 1 << 15;
 }
 
 /// The lists (see [`flag`]) a word in matching form is in.
@@ -727,7 +730,9 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
                 .rev()
                 .find(|&j| matches!(words[j].norm, "،" | ","));
             // "Shares in X's parent, Orsund Holdings, fell": a short parenthetical.
-            let closes_parenthetical = prev_comma.is_some_and(|p| word_count(words, p + 1, e) < 3);
+            let closes_parenthetical = prev_comma
+                .is_some_and(|p| word_count(words, p + 1, e) < 3 || inside_relative(words, p + 1))
+                || inside_relative(words, e + 1);
             // "In 2023, ...", «قبل أربعة وعشرين عاماً، ...»: a fronted adverbial.
             let segment = prev_comma.map_or(from, |p| p + 1);
             let fronted = word_count(words, segment, e) <= 6
@@ -804,6 +809,20 @@ pub fn unsourced(doc: &Document, covered: &[(usize, usize)]) -> Vec<Claim> {
     out
 }
 
+/// Whether the relative clause opening at `e` (", which ...,") closes with a comma and the
+/// main clause goes on after it: "Deaths among riders of e-bikes, which the agency began
+/// counting in 2021, more than doubled" is one claim.
+fn inside_relative(words: &[&Word], e: usize) -> bool {
+    matches!(
+        words.get(e).map(|w| w.norm),
+        Some("التي" | "الذي" | "which")
+    ) && (e + 1..words.len().min(e + 16))
+        .find(|&j| words[j].is_punct())
+        .is_some_and(|c| {
+            matches!(words[c].norm, "،" | ",") && words.get(c + 1).is_some_and(|w| w.is_word())
+        })
+}
+
 /// Whether a new claim starts at word `e`.
 fn splits_claims(words: &[Word], e: usize) -> bool {
     let w = &words[e];
@@ -811,7 +830,9 @@ fn splits_claims(words: &[Word], e: usize) -> bool {
         .get(e.wrapping_sub(1))
         .is_some_and(|p| matches!(p.norm, "،" | ","));
     matches!(w.norm, "؛" | ";" | "حيث" | "بينما" | "لكن" | "ولكن")
-        || (after_comma && matches!(w.norm, "التي" | "الذي" | "which"))
+        || (after_comma
+            && matches!(w.norm, "التي" | "الذي" | "which")
+            && !inside_relative(&words.iter().collect::<Vec<_>>(), e))
         || (w.norm == "و"
             && words
                 .get(e + 1)

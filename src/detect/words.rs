@@ -109,7 +109,14 @@ impl<'a> Document<'a> {
                             start: t.start,
                             end: t.end,
                             kind: t.kind,
-                            flags: super::claims::word_flags(norm),
+                            flags: super::claims::word_flags(norm)
+                                | if matches!(original, ['إ' | 'أ', 'ل', ..])
+                                    || original.contains(&'\u{64b}')
+                                {
+                                    super::claims::flag::INDEFINITE
+                                } else {
+                                    0
+                                },
                             norm,
                             in_quote: inside(t.start),
                             capital: original.first().is_some_and(|c| c.is_uppercase()),
