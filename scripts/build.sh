@@ -8,7 +8,7 @@ cargo build --lib --release --target wasm32-unknown-unknown
 rm -rf www/pkg
 wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/release/isnad.wasm
 # rustc's default wasm features; wasm-opt must be told they are allowed.
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/isnad_bg.wasm -o www/pkg/isnad_bg.wasm
