@@ -15,19 +15,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_TYPES, PAGE_CSP } from '../scripts/http-settings.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
-const WWW_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:*";
 
 const roots = {
   '/www/': join(repo, 'www'),
@@ -116,14 +106,14 @@ async function respond(req, res) {
   if (path === '/') return send(302, '', 'text/plain', { location: '/bench/index.html' });
   if (path.startsWith('/shim/core-js/')) {
     const body = coreJs(path.slice('/shim/core-js/'.length));
-    return body ? send(200, body, types['.js']) : send(404, `no shim for ${path}`, 'text/plain');
+    return body ? send(200, body, CONTENT_TYPES['.js']) : send(404, `no shim for ${path}`, 'text/plain');
   }
-  if (path === '/shim/regenerator.js') return send(200, REGENERATOR, types['.js']);
+  if (path === '/shim/regenerator.js') return send(200, REGENERATOR, CONTENT_TYPES['.js']);
   if (path.startsWith('/cjs/node_modules/')) {
     const file = inside(roots['/node_modules/'], path.slice('/cjs/node_modules/'.length));
     const found = file && (await existing(file));
     if (!found) return send(404, `not found: ${path}`, 'text/plain');
-    return send(200, await wrapCommonJs(found), types['.js'], { 'cache-control': 'no-cache' });
+    return send(200, await wrapCommonJs(found), CONTENT_TYPES['.js'], { 'cache-control': 'no-cache' });
   }
   const prefix = Object.keys(roots).find((p) => path.startsWith(p));
   const file = prefix && inside(roots[prefix], path.slice(prefix.length));
@@ -134,10 +124,10 @@ async function respond(req, res) {
   const info = await stat(found);
   const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
   const headers = { etag, 'cache-control': prefix === '/www/' ? 'max-age=600' : 'no-cache' };
-  const type = types[extname(found)] ?? 'application/octet-stream';
+  const type = CONTENT_TYPES[extname(found)] ?? 'application/octet-stream';
   if (type.startsWith('text/html')) {
     const html = await readFile(found, 'utf8');
-    headers['content-security-policy'] = prefix === '/www/' ? WWW_CSP : pageCsp(html);
+    headers['content-security-policy'] = prefix === '/www/' ? PAGE_CSP : pageCsp(html);
     if (prefix === '/bench/') {
       // Cross-origin isolation: performance.now() to 5 µs instead of 100 µs.
       headers['cross-origin-opener-policy'] = 'same-origin';

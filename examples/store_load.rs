@@ -227,18 +227,6 @@ mod native {
         rest.find('/').map_or("/".into(), |i| rest[i..].to_string())
     }
 
-    fn encode(s: &str) -> String {
-        s.bytes()
-            .map(|b| {
-                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                    char::from(b).to_string()
-                } else {
-                    format!("%{b:02X}")
-                }
-            })
-            .collect()
-    }
-
     /// An annotation like the widget's, on `page`.
     fn annotation(page: &str, n: usize, version: usize) -> Value {
         json!({
@@ -333,7 +321,7 @@ mod native {
                 }
             } else {
                 let (page, ids) = &pages[next() % pages.len()];
-                let path = format!("/annotations/?target={}", encode(page));
+                let path = format!("/annotations/?target={}", store::percent_encode(page));
                 let t = Instant::now();
                 match client.request("GET", &path, &[], b"") {
                     Ok(r) if r.status == 503 => tally.busy += 1,

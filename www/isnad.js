@@ -215,8 +215,7 @@ class Handle {
    * `reanchor` with it.
    */
   refresh() {
-    const result = this.#own(() => guard(() => this.#widget.refresh()));
-    if (this.#redetect) this.#own(() => guard(() => this.#widget.detect()));
+    const result = this.#own(() => guard(() => this.#widget.refresh(this.#redetect)));
     this.#emit('reanchor', result);
     return this.#changed(result);
   }

@@ -583,7 +583,7 @@ fn new_key() -> String {
 }
 
 /// Everything but unreserved characters, percent-encoded (for `target=` in IRIs).
-pub(crate) fn percent_encode(s: &str) -> String {
+pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {

@@ -92,6 +92,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use api::percent_encode;
 pub use publish::publish;
 
 /// The largest request body the server reads.

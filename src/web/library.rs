@@ -92,6 +92,11 @@ impl Library {
         &self.items
     }
 
+    /// A copy of every annotation held, in order.
+    pub fn annotations(&self) -> Vec<Annotation> {
+        self.items.iter().map(|i| i.annotation.clone()).collect()
+    }
+
     /// The anchored annotations as ranges to mark; a detection an editor rejected is kept (so
     /// that detecting again does not bring it back) but not marked.
     pub fn ranges(&self) -> Vec<MarkRange> {

@@ -181,22 +181,7 @@ impl Widget {
     /// them as W3C Web Annotations (positions count code points of the root's `textContent`).
     pub fn detect(&mut self) -> Result<JsValue, JsValue> {
         let mounted = self.live_mut()?;
-        let found = detect(mounted.layer.chars());
-        let content = mounted.content();
-        let page = page_url(&mounted.document);
-        let annotations = annotations(&mounted.layer, &content, &page, &found);
-        // Detections know their place: no need to anchor them. One held already (found before,
-        // or loaded from a store with an editor's corrections) stays as it is.
-        for (d, a) in found.iter().zip(&annotations) {
-            if mounted.library.get(&a.id).is_some() {
-                continue;
-            }
-            mounted.library.keep(Item {
-                annotation: a.clone(),
-                at: Some((d.start, d.end)),
-                status: Status::Exact,
-            });
-        }
+        let annotations = mounted.keep_detections();
         mounted.remark()?;
         to_js(&annotations, "detect")
     }
@@ -304,12 +289,7 @@ impl Widget {
                 "claimReviews(publisher): expected {{ name, url, articleDate? }}: {e}"
             ))
         })?;
-        let all: Vec<Annotation> = mounted
-            .library
-            .items()
-            .iter()
-            .map(|i| i.annotation.clone())
-            .collect();
+        let all = mounted.library.annotations();
         to_js(&claim_reviews(&all, &publisher), "claimReviews")
     }
 
@@ -360,21 +340,22 @@ impl Widget {
 
     /// Reads the article again after the page changed it (a live blog's new entry, lazy-loaded
     /// paragraphs, client-side navigation), re-anchors every annotation held and marks again.
-    /// Ranges given to `highlight()` counted offsets of the old text and are dropped. Returns
+    /// Ranges given to `highlight()` counted offsets of the old text and are dropped. With
+    /// `redetect`, detection runs on the new text too, before the one marking pass. Returns
     /// `{ anchored, orphans }`.
-    pub fn refresh(&mut self) -> Result<JsValue, JsValue> {
+    pub fn refresh(&mut self, redetect: Option<bool>) -> Result<JsValue, JsValue> {
         let mounted = self.live_mut()?;
         mounted.marks.clear()?;
         mounted.manual.clear();
         // Cleared, the renderer starts again on the new text.
         mounted.layer = TextLayer::build(&DomTree::new(), mounted.root.as_ref());
-        let held: Vec<Annotation> = mounted
-            .library
-            .items()
-            .iter()
-            .map(|item| item.annotation.clone())
-            .collect();
-        let (anchored, orphans) = mounted.place_all(held)?;
+        let held = mounted.library.annotations();
+        let (anchored, orphans) = mounted.place(held);
+        if redetect.unwrap_or(false) {
+            mounted.keep_detections();
+        }
+        // One marking pass for both.
+        mounted.remark()?;
         counts(&[("anchored", anchored), ("orphans", orphans)])
     }
 
@@ -445,18 +426,47 @@ impl Mounted {
     /// Anchors and keeps annotations, then marks again; returns how many anchored and how many
     /// are orphans.
     fn place_all(&mut self, list: Vec<Annotation>) -> Result<(usize, usize), JsValue> {
+        let counts = self.place(list);
+        self.remark()?;
+        Ok(counts)
+    }
+
+    /// Anchors and keeps annotations (marking is the caller's); how many anchored, how many
+    /// are orphans.
+    fn place(&mut self, list: Vec<Annotation>) -> (usize, usize) {
         let content = self.content();
         let anchorer = Anchorer::new(&content);
         let ids: Vec<String> = list.iter().map(|a| a.id.clone()).collect();
         for a in list {
             self.library.put(&anchorer, &self.layer, a);
         }
-        self.remark()?;
         let orphans = ids
             .iter()
             .filter(|id| self.library.get(id).is_none_or(|i| i.at.is_none()))
             .count();
-        Ok((ids.len() - orphans, orphans))
+        (ids.len() - orphans, orphans)
+    }
+
+    /// Runs detection and keeps what it finds (marking is the caller's); returns the
+    /// detections as W3C annotations. Detections know their place: no need to anchor them.
+    /// One held already (found before, or loaded from a store with an editor's corrections)
+    /// stays as it is.
+    fn keep_detections(&mut self) -> Vec<Annotation> {
+        let found = detect(self.layer.chars());
+        let content = self.content();
+        let page = page_url(&self.document);
+        let annotations = annotations(&self.layer, &content, &page, &found);
+        for (d, a) in found.iter().zip(&annotations) {
+            if self.library.get(&a.id).is_some() {
+                continue;
+            }
+            self.library.keep(Item {
+                annotation: a.clone(),
+                at: Some((d.start, d.end)),
+                status: Status::Exact,
+            });
+        }
+        annotations
     }
 
     /// Keeps and marks one annotation, then tells the listeners.
