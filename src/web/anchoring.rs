@@ -5,6 +5,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Node, Range, Text};
 
+use super::data::{from_js, to_js};
 use super::errors::{error, type_error};
 use crate::anchor::{Anchorer, Status};
 use crate::annotation::{describe as describe_selectors, Selector};
@@ -83,11 +84,7 @@ pub fn describe(
             });
         }
     }
-    serde::Serialize::serialize(
-        &selectors,
-        &serde_wasm_bindgen::Serializer::json_compatible(),
-    )
-    .map_err(|e| error(format!("describe: {e}")))
+    to_js(&selectors, "describe")
 }
 
 /// Finds `selectors` (an array of W3C selectors, or one) in `root`: `{ range, status }` with
@@ -103,8 +100,7 @@ pub fn anchor(root: &Element, selectors: JsValue) -> Result<JsValue, JsValue> {
     let range = dom_range(root, found.start, found.end)?;
     let result = js_sys::Object::new();
     js_sys::Reflect::set(&result, &"range".into(), &range)?;
-    let status =
-        serde_wasm_bindgen::to_value(&found.status).map_err(|e| error(format!("anchor: {e}")))?;
+    let status = to_js(&found.status, "anchor")?;
     js_sys::Reflect::set(&result, &"status".into(), &status)?;
     Ok(result.into())
 }
@@ -129,7 +125,7 @@ pub fn read_selectors(value: JsValue) -> Result<Vec<Selector>, JsValue> {
     } else {
         js_sys::Array::of1(&value).into()
     };
-    let selectors: Vec<Selector> = serde_wasm_bindgen::from_value(list).map_err(|e| {
+    let selectors: Vec<Selector> = from_js(&list).map_err(|e| {
         type_error(format!(
             "anchor(root, selectors): selectors must be W3C TextQuoteSelector / TextPositionSelector / CssSelector objects: {e}"
         ))

@@ -3,6 +3,7 @@
 
 mod anchoring;
 mod css_highlight;
+mod data;
 mod dom;
 mod errors;
 mod highlight;

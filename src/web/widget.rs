@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Node};
 
 use super::anchoring::content_offset;
+use super::data::{from_js, to_js};
 use super::dom::DomTree;
 use super::errors::{error, range_error, type_error};
 use super::highlight::Renderer;
@@ -156,7 +157,7 @@ impl Widget {
     /// marked.
     pub fn highlight(&mut self, ranges: JsValue) -> Result<JsValue, JsValue> {
         let mounted = self.live_mut()?;
-        let ranges: Vec<MarkRange> = serde_wasm_bindgen::from_value(ranges).map_err(|e| {
+        let ranges: Vec<MarkRange> = from_js(&ranges).map_err(|e| {
             type_error(format!(
                 "highlight(ranges): ranges must be an array of {{start, end, kind: 'claim'|'source'|'assessment', id?}}: {e}"
             ))
@@ -196,11 +197,15 @@ impl Widget {
         } else {
             js_sys::Reflect::get(&annotations, &"items".into()).unwrap_or(JsValue::UNDEFINED)
         };
-        let list: Vec<Annotation> = serde_wasm_bindgen::from_value(items)
+        let list: Vec<Annotation> = from_js(&items)
             .map_err(|e| type_error(format!("load(annotations): expected an array of W3C annotations (or an AnnotationPage): {e}")))?;
         for (i, a) in list.iter().enumerate() {
-            a.check()
-                .map_err(|e| type_error(format!("load(annotations): annotation {i} ({:?}): {e}", a.id)))?;
+            a.check().map_err(|e| {
+                type_error(format!(
+                    "load(annotations): annotation {i} ({:?}): {e}",
+                    a.id
+                ))
+            })?;
         }
         let (anchored, orphans) = mounted.place_all(list)?;
         counts(&[("anchored", anchored), ("orphans", orphans)])
@@ -284,7 +289,7 @@ impl Widget {
     #[wasm_bindgen(js_name = claimReviews)]
     pub fn claim_reviews(&self, publisher: JsValue) -> Result<JsValue, JsValue> {
         let mounted = self.live()?;
-        let publisher: Publisher = serde_wasm_bindgen::from_value(publisher).map_err(|e| {
+        let publisher: Publisher = from_js(&publisher).map_err(|e| {
             type_error(format!(
                 "claimReviews(publisher): expected {{ name, url, articleDate? }}: {e}"
             ))
@@ -304,7 +309,7 @@ impl Widget {
         } else {
             js_sys::Reflect::get(&rows, &"rows".into()).unwrap_or(JsValue::UNDEFINED)
         };
-        let rows: Vec<HypothesisRow> = serde_wasm_bindgen::from_value(rows).map_err(|e| {
+        let rows: Vec<HypothesisRow> = from_js(&rows).map_err(|e| {
             type_error(format!(
                 "importHypothesis(rows): expected Hypothesis API annotations: {e}"
             ))
@@ -513,7 +518,7 @@ fn read_annotation(value: JsValue, doing: &str) -> Result<Annotation, JsValue> {
         )));
     }
     let has_id = id.as_string().is_some_and(|s| !s.is_empty());
-    let mut annotation: Annotation = serde_wasm_bindgen::from_value(if has_id {
+    let mut annotation: Annotation = from_js(&if has_id {
         value
     } else {
         let copy = js_sys::Object::assign(&js_sys::Object::new(), value.unchecked_ref());
@@ -542,17 +547,6 @@ fn check_event(event: &str) -> Result<(), JsValue> {
             EVENTS.join(", ")
         )))
     }
-}
-
-/// Plain data to JS objects (JSON-compatible: maps become objects).
-fn to_js<T: Serialize>(value: &T, doing: &str) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            error(format!(
-                "{doing}: could not hand the result to JavaScript: {e}"
-            ))
-        })
 }
 
 /// The page's address for annotation targets: its canonical URL, else its location without
