@@ -37,7 +37,10 @@ fn paragraphs_of(lang: &str) -> Vec<String> {
     names.sort();
     let mut out = Vec::new();
     for path in names {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         let ours = name.ends_with(".txt")
             && if lang == "ar" {
                 name.starts_with("ar-") || name == "seed.txt"
@@ -55,7 +58,11 @@ fn paragraphs_of(lang: &str) -> Vec<String> {
             }
         }
     }
-    assert!(!out.is_empty(), "no dev set paragraphs for {lang} in {}", dir.display());
+    assert!(
+        !out.is_empty(),
+        "no dev set paragraphs for {lang} in {}",
+        dir.display()
+    );
     out
 }
 
@@ -87,7 +94,9 @@ fn size_name(bytes: usize) -> String {
 /// and its context: anchoring it misses the verbatim stage and scans the whole page.
 fn edited_quote(chars: &[char]) -> Vec<Selector> {
     let mid = chars.len() / 2;
-    let start = (mid..chars.len()).find(|&i| chars[i] == ' ').map_or(mid, |i| i + 1);
+    let start = (mid..chars.len())
+        .find(|&i| chars[i] == ' ')
+        .map_or(mid, |i| i + 1);
     let end = (start + 100).min(chars.len());
     let mut exact: Vec<char> = chars[start..end].to_vec();
     for i in [10, 45, 80] {
@@ -131,14 +140,18 @@ fn core(c: &mut Criterion) {
             group.bench_with_input(BenchmarkId::new("detect", &size), &chars, |b, chars| {
                 b.iter(|| black_box(detect(black_box(chars)).len()))
             });
-            group.bench_with_input(BenchmarkId::new("anchor-prepare", &size), &chars, |b, chars| {
-                b.iter(|| black_box(Anchorer::new(black_box(chars))))
-            });
+            group.bench_with_input(
+                BenchmarkId::new("anchor-prepare", &size),
+                &chars,
+                |b, chars| b.iter(|| black_box(Anchorer::new(black_box(chars)))),
+            );
             let anchorer = Anchorer::new(&chars);
             let selectors = edited_quote(&chars);
-            group.bench_with_input(BenchmarkId::new("anchor-fuzzy", &size), &selectors, |b, selectors| {
-                b.iter(|| black_box(anchorer.anchor(black_box(selectors))))
-            });
+            group.bench_with_input(
+                BenchmarkId::new("anchor-fuzzy", &size),
+                &selectors,
+                |b, selectors| b.iter(|| black_box(anchorer.anchor(black_box(selectors)))),
+            );
         }
         group.finish();
     }

@@ -579,7 +579,9 @@ pub fn check_selector(selector: &Selector) -> Result<(), String> {
                 return if value.is_object() {
                     Ok(()) // another vocabulary's selector: kept as it came
                 } else {
-                    Err(format!("a selector must be an object with a type, not {value}"))
+                    Err(format!(
+                        "a selector must be an object with a type, not {value}"
+                    ))
                 };
             };
             let wanted = match kind {

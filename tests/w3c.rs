@@ -244,14 +244,29 @@ fn selectors_keep_unknown_properties_and_odd_input_round_trips_as_json() {
     });
     let a: Annotation = serde_json::from_value(input.clone()).unwrap();
     assert_eq!(serde_json::to_value(&a).unwrap(), input);
-    for file in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/annotation_json")).unwrap() {
+    for file in
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/annotation_json"))
+            .unwrap()
+    {
         let path = file.unwrap().path();
-        if !path.file_name().unwrap().to_string_lossy().starts_with("regression-") {
+        if !path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("regression-")
+        {
             continue;
         }
-        let Ok(a) = serde_json::from_slice::<Annotation>(&std::fs::read(&path).unwrap()) else { continue };
+        let Ok(a) = serde_json::from_slice::<Annotation>(&std::fs::read(&path).unwrap()) else {
+            continue;
+        };
         let json = serde_json::to_value(&a).unwrap();
         let back: Annotation = serde_json::from_value(json.clone()).unwrap();
-        assert_eq!(serde_json::to_value(&back).unwrap(), json, "{}", path.display());
+        assert_eq!(
+            serde_json::to_value(&back).unwrap(),
+            json,
+            "{}",
+            path.display()
+        );
     }
 }
