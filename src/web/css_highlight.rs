@@ -28,41 +28,20 @@ pub const HIGHLIGHTS: [&str; 4] = [
 /// Painting order where highlights overlap: narrower kinds on top (a source inside a claim).
 const PRIORITY: [i32; 4] = [0, 3, 2, 1];
 
-#[wasm_bindgen(inline_js = r#"
-export function highlight_registry() {
-  return typeof CSS !== 'undefined' && CSS.highlights && typeof Highlight === 'function'
-    && typeof StaticRange === 'function' ? CSS.highlights : undefined;
-}
-export function new_highlight(registry, name, priority) {
-  let h = registry.get(name);
-  if (!h) { h = new Highlight(); h.priority = priority; registry.set(name, h); }
-  return h;
-}
-export function add_range(h, sn, so, en, eo) {
-  const r = new StaticRange({ startContainer: sn, startOffset: so, endContainer: en, endOffset: eo });
-  h.add(r);
-  return r;
-}
-"#)]
+// Bound from the page's globals (no JS snippet of our own: one module fewer to fetch before
+// the wasm can start).
+#[wasm_bindgen]
 extern "C" {
-    /// `CSS.highlights` where the API (with `Highlight` and `StaticRange`) exists.
-    fn highlight_registry() -> JsValue;
-    /// The registry's highlight `name`, made and registered when missing.
-    #[wasm_bindgen(catch)]
-    fn new_highlight(registry: &JsValue, name: &str, priority: i32)
-        -> Result<JsHighlight, JsValue>;
-    /// Adds a `StaticRange` to `h` and returns it.
-    #[wasm_bindgen(catch)]
-    fn add_range(
-        h: &JsHighlight,
-        start: &Node,
-        start_offset: u32,
-        end: &Node,
-        end_offset: u32,
-    ) -> Result<JsValue, JsValue>;
-
+    /// A `Highlight`: a set of ranges painted alike.
     #[derive(Clone)]
+    #[wasm_bindgen(js_name = Highlight)]
     type JsHighlight;
+    #[wasm_bindgen(constructor, js_class = "Highlight", catch)]
+    fn new() -> Result<JsHighlight, JsValue>;
+    #[wasm_bindgen(method, setter)]
+    fn set_priority(this: &JsHighlight, priority: i32);
+    #[wasm_bindgen(method, catch)]
+    fn add(this: &JsHighlight, range: &JsStaticRange) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, getter)]
     fn size(this: &JsHighlight) -> u32;
     #[wasm_bindgen(method)]
@@ -70,11 +49,38 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn delete(this: &JsHighlight, range: &JsValue) -> bool;
 
+    /// `CSS.highlights`.
     type JsRegistry;
-    #[wasm_bindgen(method, js_name = get)]
+    #[wasm_bindgen(method)]
     fn get(this: &JsRegistry, name: &str) -> JsValue;
-    #[wasm_bindgen(method, js_name = delete)]
+    #[wasm_bindgen(method, catch)]
+    fn set(this: &JsRegistry, name: &str, highlight: &JsHighlight) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method)]
     fn delete(this: &JsRegistry, name: &str) -> bool;
+
+    #[wasm_bindgen(js_name = StaticRange)]
+    type JsStaticRange;
+    #[wasm_bindgen(constructor, js_class = "StaticRange", catch)]
+    fn new(init: &js_sys::Object) -> Result<JsStaticRange, JsValue>;
+}
+
+/// A property of `object`, `undefined` when there is none (or `object` is not an object).
+fn property(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `CSS.highlights` where the API (with `Highlight` and `StaticRange`) exists.
+fn highlight_registry() -> JsValue {
+    let global: JsValue = js_sys::global().into();
+    let registry = property(&property(&global, "CSS"), "highlights");
+    let api = registry.is_object()
+        && property(&global, "Highlight").is_function()
+        && property(&global, "StaticRange").is_function();
+    if api {
+        registry
+    } else {
+        JsValue::UNDEFINED
+    }
 }
 
 /// Whether the page's browser has the CSS Custom Highlight API.
@@ -85,6 +91,8 @@ pub fn supported() -> bool {
 /// The ranges one widget has registered.
 pub struct CssHighlighter {
     registry: JsValue,
+    /// The `StaticRangeInit` dictionary, filled again for each range.
+    init: js_sys::Object,
     /// Per highlight: the highlight and this widget's ranges in it.
     mine: [(Option<JsHighlight>, Vec<JsValue>); 4],
 }
@@ -104,6 +112,7 @@ impl CssHighlighter {
         let registry = highlight_registry();
         (!registry.is_undefined()).then(|| CssHighlighter {
             registry,
+            init: js_sys::Object::new(),
             mine: Default::default(),
         })
     }
@@ -141,15 +150,24 @@ impl CssHighlighter {
                 continue;
             };
             let highlight = self.highlight(at)?;
-            let added = add_range(
-                &highlight,
-                &start.node,
-                layer.utf16_len(first.run, 0, first.from) as u32,
-                &end.node,
-                layer.utf16_len(last.run, 0, last.to) as u32,
-            )
+            let init = &self.init;
+            let added = [
+                ("startContainer", JsValue::from(&start.node)),
+                (
+                    "startOffset",
+                    layer.utf16_len(first.run, 0, first.from).into(),
+                ),
+                ("endContainer", JsValue::from(&end.node)),
+                ("endOffset", layer.utf16_len(last.run, 0, last.to).into()),
+            ]
+            .iter()
+            .try_for_each(|(key, value)| {
+                js_sys::Reflect::set(init, &JsValue::from_str(key), value).map(drop)
+            })
+            .and_then(|()| JsStaticRange::new(init))
+            .and_then(|range| highlight.add(&range).map(|_| range))
             .map_err(|e| dom_error("register a highlight range", e))?;
-            self.mine[at].1.push(added);
+            self.mine[at].1.push(added.into());
         }
         Ok(())
     }
@@ -159,8 +177,19 @@ impl CssHighlighter {
         if let Some(h) = &self.mine[at].0 {
             return Ok(h.clone());
         }
-        let h = new_highlight(&self.registry, HIGHLIGHTS[at], PRIORITY[at])
-            .map_err(|e| dom_error("create a CSS highlight", e))?;
+        let registry: &JsRegistry = self.registry.unchecked_ref();
+        let name = HIGHLIGHTS[at];
+        let held = registry.get(name);
+        let h = if held.is_undefined() {
+            JsHighlight::new()
+                .and_then(|h| {
+                    h.set_priority(PRIORITY[at]);
+                    registry.set(name, &h).map(|_| h)
+                })
+                .map_err(|e| dom_error("create a CSS highlight", e))?
+        } else {
+            held.unchecked_into()
+        };
         self.mine[at].0 = Some(h.clone());
         Ok(h)
     }
