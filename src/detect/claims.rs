@@ -290,44 +290,109 @@ const EVENT: &[&str] = &[
     "فلم",
 ];
 
+/// Verbs of change and state with a subject: statements a record can confirm («أصبحت روسيا
+/// تعتمد على الصين», «السياحة تتجاوز مستويات ما قبل الجائحة», "hit a record low"). Arabic
+/// as the third person masculine perfect: the feminine and the imperfect are made at start
+/// («ارتفع», «ارتفعت», «يرتفع», «ترتفع»; the imperfect drops a leading alif: «أصبح» → «يصبح»).
+/// One string split at start.
+const STATE_VERBS: &str = "اصبح بات ارتفع تراجع انخفض هبط بلغ تجاوز تضاعف تقلص اعتمد اثبت دعم \
+    حاول رفض صمم شيد استقال انسحب فاز خسر وافق صادق سجل";
+
+/// Forms that rule does not make, the passive «تم» + verbal noun («تم
+/// رفضها»), and English verbs of reaching a level.
+const STATE_WORDS: &str = "زاد زادت نما نمت ينمو تنمو تخطي تخطت تم تمت يتم تتم بني بنيت انشئ \
+    انشئت اعتقال تولي تولت يتولي تتولي يدعمه تدعمه \
+    hit hits reached soared surged jumped climbed plunged slumped tumbled halved \
+    investigation investigating";
+
+/// Superlatives and records (matching forms).
+const SUPERLATIVES: &str = "largest biggest highest lowest smallest record \
+    الاعلي الادني الاكبر الاصغر قياسي قياسيا قياسيه";
+
+/// «لأن»: a cause stated as fact («ولأن واشنطن داعم رئيسي لأوكرانيا»).
+const AR_CAUSAL: &str = "لان لانه لانها لانهم";
+
 /// Which of the word lists of this module a word is in: one bit a list, so that a stretch is
 /// judged without comparing each word with each list.
 pub mod flag {
-    pub const OPINION: u16 = 1;
-    pub const CAUSAL: u16 = 1 << 1;
-    pub const COMPARISON: u16 = 1 << 2;
-    pub const RULE: u16 = 1 << 3;
-    pub const EVENT: u16 = 1 << 4;
-    pub const EVALUATIVE: u16 = 1 << 5;
-    pub const PREPOSITION: u16 = 1 << 6;
-    pub const LEADING: u16 = 1 << 7;
-    pub const FRONTED: u16 = 1 << 8;
-    pub const MODIFIER: u16 = 1 << 9;
-    pub const AUXILIARY: u16 = 1 << 10;
-    pub const GLUED_CONJUNCTION: u16 = 1 << 11;
-    pub const FIRST_PERSON: u16 = 1 << 12;
+    pub const OPINION: u32 = 1;
+    pub const CAUSAL: u32 = 1 << 1;
+    pub const COMPARISON: u32 = 1 << 2;
+    pub const RULE: u32 = 1 << 3;
+    pub const EVENT: u32 = 1 << 4;
+    pub const EVALUATIVE: u32 = 1 << 5;
+    pub const PREPOSITION: u32 = 1 << 6;
+    pub const LEADING: u32 = 1 << 7;
+    pub const FRONTED: u32 = 1 << 8;
+    pub const MODIFIER: u32 = 1 << 9;
+    pub const AUXILIARY: u32 = 1 << 10;
+    pub const GLUED_CONJUNCTION: u32 = 1 << 11;
+    pub const FIRST_PERSON: u32 = 1 << 12;
     /// An English cue may start at the word ([`crate::lexicon::english_cue_starts`]).
-    pub const EN_CUE: u16 = 1 << 13;
+    pub const EN_CUE: u32 = 1 << 13;
     /// The last word of a statement of the terms a source spoke on ("anonymity", "named").
-    pub const SOURCING: u16 = 1 << 14;
+    pub const SOURCING: u32 = 1 << 14;
     /// Arabic written indefinite: «إل»/«أل» (folded, «إلغاء» looks like an «ال» word) or
     /// tanween fatha («تطوراً»).
-    pub const INDEFINITE: u16 = 1 << 15;
+    pub const INDEFINITE: u32 = 1 << 15;
+    /// A superlative or a record ("the biggest", "a record low", «الأعلى»): a comparison
+    /// stated as fact even with no figure.
+    pub const SUPERLATIVE: u32 = 1 << 16;
 }
 
 /// The lists (see [`flag`]) a word in matching form is in.
-pub fn word_flags(norm: &str) -> u16 {
+pub fn word_flags(norm: &str) -> u32 {
     use std::sync::OnceLock;
-    static TABLE: OnceLock<crate::lexicon::HashMap<&'static str, u16>> = OnceLock::new();
+    static TABLE: OnceLock<crate::lexicon::HashMap<String, u32>> = OnceLock::new();
+    type Table = crate::lexicon::HashMap<String, u32>;
+    fn add(t: &mut Table, w: &str, bit: u32) {
+        *t.entry(w.to_owned()).or_insert(0) |= bit;
+    }
+    /// A word of what a stretch says; an Arabic one may carry و or ف («وأصبحت», «وربما»).
+    fn add_content(t: &mut Table, w: &str, bit: u32) {
+        add(t, w, bit);
+        if w.starts_with(|c: char| ('\u{621}'..='\u{64a}').contains(&c)) {
+            for p in ["و", "ف"] {
+                add(t, &(p.to_owned() + w), bit);
+            }
+        }
+    }
     let table = TABLE.get_or_init(|| {
-        let mut t = crate::lexicon::HashMap::default();
-        let lists: [(&[&'static str], u16); 13] = [
+        let mut t = Table::default();
+        let t = &mut t;
+        for (list, bit) in [
             (OPINION, flag::OPINION),
             (CAUSAL, flag::CAUSAL),
             (COMPARISON, flag::COMPARISON),
             (RULE, flag::RULE),
             (EVENT, flag::EVENT),
             (EVALUATIVE, flag::EVALUATIVE),
+        ] {
+            for w in list {
+                add_content(t, w, bit);
+            }
+        }
+        for (list, bit) in [
+            (STATE_WORDS, flag::EVENT),
+            (SUPERLATIVES, flag::SUPERLATIVE),
+            (AR_CAUSAL, flag::CAUSAL),
+        ] {
+            for w in list.split_whitespace() {
+                add_content(t, w, bit);
+            }
+        }
+        for w in STATE_VERBS.split_whitespace() {
+            let stem = w.strip_prefix('ا').unwrap_or(w);
+            for form in [
+                w.to_owned(),
+                w.to_owned() + "ت",
+                "ي".to_owned() + stem,
+                "ت".to_owned() + stem,
+            ] {
+                add_content(t, &form, flag::EVENT);
+            }
+        }
+        let lists: [(&[&'static str], u32); 7] = [
             (PREPOSITIONS, flag::PREPOSITION),
             (LEADING, flag::LEADING),
             (FRONTED, flag::FRONTED),
@@ -337,36 +402,40 @@ pub fn word_flags(norm: &str) -> u16 {
             (&["we", "our", "i", "my"], flag::FIRST_PERSON),
         ];
         for (list, bit) in lists {
-            for &w in list {
-                *t.entry(w).or_insert(0) |= bit;
+            for w in list {
+                add(t, w, bit);
             }
         }
         for seq in SOURCING_TERMS {
-            if let Some(&last) = seq.last() {
-                *t.entry(last).or_insert(0) |= flag::SOURCING;
+            if let Some(last) = seq.last() {
+                add(t, last, flag::SOURCING);
             }
         }
-        for &w in crate::lexicon::english_cue_starts() {
-            *t.entry(w).or_insert(0) |= flag::EN_CUE;
+        for w in crate::lexicon::english_cue_starts() {
+            add(t, w, flag::EN_CUE);
         }
-        t
+        std::mem::take(t)
     });
     table.get(norm).copied().unwrap_or(0)
 }
 
-fn has(words: &[&Word], list: u16) -> bool {
+fn has(words: &[&Word], list: u32) -> bool {
     words.iter().any(|w| w.flags & list != 0)
 }
 
-/// Whether the words tell an event ([`flag::EVENT`]); «لم» before «يعد» is "no longer", a
-/// state rather than something that did not happen («لم تعد تحتمل»).
+/// Whether the words tell an event ([`flag::EVENT`]); «لم» before «يعد» is "no longer", and
+/// before «يكن» "was not", a state rather than something that did not happen («لم تعد
+/// تحتمل», «لم تكن قاصرة على»).
 fn has_event(words: &[&Word]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         w.flags & flag::EVENT != 0
             && !(matches!(w.norm, "لم" | "ولم" | "فلم")
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| matches!(n.norm, "يعد" | "تعد" | "نعد" | "اعد" | "يعودوا")))
+                && words.get(i + 1).is_some_and(|n| {
+                    matches!(
+                        n.norm,
+                        "يعد" | "تعد" | "نعد" | "اعد" | "يعودوا" | "يكن" | "تكن" | "يكونوا"
+                    )
+                }))
     })
 }
 
@@ -399,10 +468,6 @@ fn judge(
     if words.iter().filter(|w| w.is_word()).count() < 3 {
         return None;
     }
-    let question = words.last().is_some_and(|w| w.norm == "?" || w.norm == "؟");
-    if question || has(words, flag::OPINION) || states_sourcing_terms(words) {
-        return None;
-    }
     let (mut counts, mut dated) = (false, false);
     for q in doc.quantities_in(start, end) {
         if matches!(
@@ -414,9 +479,19 @@ fn judge(
             counts = true;
         }
     }
+    let question = words.last().is_some_and(|w| w.norm == "?" || w.norm == "؟");
+    // A source's forecast with a figure is a claim ("the plan could eliminate 600 jobs by
+    // 2027"): "could" and "might" there are the forecast's, not the author's hedging.
+    let opinion = words.iter().any(|w| {
+        w.flags & flag::OPINION != 0
+            && !(attributed && counts && matches!(w.norm, "could" | "might" | "may"))
+    });
+    if question || opinion || states_sourcing_terms(words) {
+        return None;
+    }
     let kind = if has(words, flag::CAUSAL) {
         ClaimType::Causal
-    } else if has(words, flag::COMPARISON) && counts {
+    } else if has(words, flag::COMPARISON) && counts || has(words, flag::SUPERLATIVE) {
         ClaimType::Comparison
     } else if counts {
         ClaimType::Quantity
@@ -436,7 +511,9 @@ fn judge(
     };
     let confidence = match (counts || dated, kind) {
         (true, _) => 0.85,
-        (false, ClaimType::Event | ClaimType::Causal | ClaimType::Rule) => 0.65,
+        (false, ClaimType::Event | ClaimType::Causal | ClaimType::Rule | ClaimType::Comparison) => {
+            0.65
+        }
         _ if attributed => 0.6,
         _ if named() => 0.5,
         _ => return None,
