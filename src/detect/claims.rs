@@ -107,6 +107,15 @@ const OPINION: &[&str] = &[
     "الاسوا",
     "نامل",
     "اتمني",
+    // «من الواضح أن», «بات من الضروري», «من المرجح»: the author's judgement or a guess.
+    "الواضح",
+    "الضروري",
+    "البديهي",
+    "المؤسف",
+    "المرجح",
+    "المحتمل",
+    "اظن",
+    "نظن",
     "perhaps",
     "maybe",
     "might",
@@ -295,18 +304,20 @@ const EVENT: &[&str] = &[
 /// as the third person masculine perfect: the feminine and the imperfect are made at start
 /// («ارتفع», «ارتفعت», «يرتفع», «ترتفع»; the imperfect drops a leading alif: «أصبح» → «يصبح»).
 /// One string split at start.
-const STATE_VERBS: &str = "اصبح بات ارتفع تراجع انخفض هبط بلغ تجاوز تضاعف تقلص اعتمد اثبت دعم \
-    حاول رفض صمم شيد استقال انسحب فاز خسر وافق صادق سجل";
+const STATE_VERBS: &str = "اصبح بات ارتفع تراجع انخفض هبط بلغ تجاوز تضاعف تقلص اعتمد اثبت \
+    حاول رفض صمم شيد استقال انسحب فاز خسر وافق";
 
-/// Forms that rule does not make, the passive «تم» + verbal noun («تم
-/// رفضها»), and English verbs of reaching a level.
+/// Forms that rule does not make or that would be common nouns («دعم» support, «سجل»
+/// record), the passive «تم» + verbal noun («تم رفضها»), and English verbs of reaching a
+/// level.
 const STATE_WORDS: &str = "زاد زادت نما نمت ينمو تنمو تخطي تخطت تم تمت يتم تتم بني بنيت انشئ \
-    انشئت اعتقال تولي تولت يتولي تتولي يدعمه تدعمه \
+    انشئت اعتقال تولي تولت يتولي تتولي دعمت يدعم تدعم يدعمه تدعمه سجلت يسجل تسجل صادقت \
     hit hits reached soared surged jumped climbed plunged slumped tumbled halved \
-    investigation investigating";
+    investigation investigating requires required banned bans prohibits prohibited \
+    يحظر تحظر حظر حظرت يلزم تلزم الزم الزمت يمنع تمنع منع منعت";
 
-/// Superlatives and records (matching forms).
-const SUPERLATIVES: &str = "largest biggest highest lowest smallest record \
+/// Superlatives (matching forms).
+const SUPERLATIVES: &str = "largest biggest highest lowest smallest \
     الاعلي الادني الاكبر الاصغر قياسي قياسيا قياسيه";
 
 /// «لأن»: a cause stated as fact («ولأن واشنطن داعم رئيسي لأوكرانيا»).
@@ -335,7 +346,7 @@ pub mod flag {
     /// Arabic written indefinite: «إل»/«أل» (folded, «إلغاء» looks like an «ال» word) or
     /// tanween fatha («تطوراً»).
     pub const INDEFINITE: u32 = 1 << 15;
-    /// A superlative or a record ("the biggest", "a record low", «الأعلى»): a comparison
+    /// A superlative ("the biggest", «الأعلى»): a comparison
     /// stated as fact even with no figure.
     pub const SUPERLATIVE: u32 = 1 << 16;
 }
@@ -439,6 +450,17 @@ fn has_event(words: &[&Word]) -> bool {
     })
 }
 
+/// A superlative that states a rank ("the biggest single factor"), not an evaluation ("the
+/// biggest mistake").
+fn superlative(words: &[&Word]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        w.flags & flag::SUPERLATIVE != 0
+            && !words
+                .get(i + 1)
+                .is_some_and(|n| n.flags & flag::EVALUATIVE != 0)
+    })
+}
+
 fn words_in<'d, 'a>(doc: &'d Document<'a>, start: usize, end: usize) -> Vec<&'d Word<'a>> {
     let first = doc.sentences.partition_point(|s| s.span.end <= start);
     let mut out = Vec::new();
@@ -486,12 +508,19 @@ fn judge(
         w.flags & flag::OPINION != 0
             && !(attributed && counts && matches!(w.norm, "could" | "might" | "may"))
     });
-    if question || opinion || states_sourcing_terms(words) {
+    // «ليس مفاجئاً», «ليست ترفاً»: "is not" with an indefinite predicate judges, it does not
+    // state ("not a member of" is rarer in news than "not surprising").
+    let judged = words.windows(2).any(|p| {
+        matches!(p[0].norm, "ليس" | "ليست" | "وليس" | "وليست")
+            && (p[1].flags & flag::INDEFINITE != 0
+                || p[1].norm.ends_with('ا') && !p[1].norm.starts_with("ال"))
+    });
+    if question || opinion || judged || states_sourcing_terms(words) {
         return None;
     }
     let kind = if has(words, flag::CAUSAL) {
         ClaimType::Causal
-    } else if has(words, flag::COMPARISON) && counts || has(words, flag::SUPERLATIVE) {
+    } else if has(words, flag::COMPARISON) && counts || superlative(words) {
         ClaimType::Comparison
     } else if counts {
         ClaimType::Quantity
@@ -511,9 +540,10 @@ fn judge(
     };
     let confidence = match (counts || dated, kind) {
         (true, _) => 0.85,
-        (false, ClaimType::Event | ClaimType::Causal | ClaimType::Rule | ClaimType::Comparison) => {
-            0.65
-        }
+        (false, ClaimType::Event | ClaimType::Causal | ClaimType::Comparison) => 0.65,
+        // A law or a ban is checkable by what it does («يحظر», "requires"), not by being
+        // named: "a ban is a gesture" is the author's view.
+        (false, ClaimType::Rule) if has_event(words) => 0.65,
         _ if attributed => 0.6,
         _ if named() => 0.5,
         _ => return None,
@@ -554,6 +584,13 @@ const EVALUATIVE: &[&str] = &[
     "short-sighted",
     "shortsighted",
     "ambitious",
+    "mistake",
+    "mistakes",
+    "failure",
+    "blunder",
+    "disgrace",
+    "scandal",
+    "threat",
     "متسرع",
     "متسرعه",
     "خاطئ",
@@ -643,7 +680,7 @@ fn claims_of(doc: &Document, words: &[&Word], attributed: bool, out: &mut Vec<Cl
         let modifier = n > 0 && lead.is_some_and(|w| w.flags & flag::PREPOSITION != 0);
         // `words` is a run of the document's words in text order: those inside the trimmed
         // span are one run of it.
-        let lo = from + words[from..to].partition_point(|w| w.start < start);
+        let lo = from + words[from..to].partition_point(|w| w.end <= start);
         let hi = lo + words[lo..to].partition_point(|w| w.end <= end);
         let inside = &words[lo..hi];
         if let Some((kind, confidence)) = judge(doc, inside, start, end, attributed && !modifier) {
@@ -817,10 +854,12 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
                     .iter()
                     .find(|w| w.is_word() && w.flags & flag::LEADING == 0)
                     .is_some_and(|w| w.flags & flag::FRONTED != 0);
-            // "..., an increase of 24%", «، مقارنة بـ...»: a modifier of the figure before.
-            let modifier = words
-                .get(e + 1)
-                .is_some_and(|n| n.flags & flag::MODIFIER != 0);
+            // "..., an increase of 24%", «، مقارنة بـ...»: a modifier of the figure before;
+            // «، بعد أن عملت ...» opens a clause of its own.
+            let modifier = words.get(e + 1).is_some_and(|n| {
+                n.flags & flag::MODIFIER != 0
+                    && !(n.norm == "بعد" && words.get(e + 2).is_some_and(|a| a.norm == "ان"))
+            });
             word_count(words, from, e) >= 3
                 && word_count(words, e + 1, next_stop) >= 3
                 && !closes_parenthetical
@@ -833,8 +872,32 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
             word_count(words, from, e) >= 2
         } else if norm == "and" {
             let next = words.get(e + 1);
+            // "... $145 million in tax credits and $30 million for road upgrades": a second
+            // figure with its own phrase is a second claim ("between 2015 and 2022" is not).
+            let figure = |k: usize| {
+                words.get(k).is_some_and(|n| {
+                    n.kind == crate::segment::TokenKind::Number
+                        || matches!(n.norm, "$" | "£" | "€")
+                            && words
+                                .get(k + 1)
+                                .is_some_and(|m| m.kind == crate::segment::TokenKind::Number)
+                })
+            };
+            let second_figure = figure(e + 1)
+                && words[from..e]
+                    .iter()
+                    .any(|w| w.kind == crate::segment::TokenKind::Number)
+                && !words[from.max(e.saturating_sub(4))..e]
+                    .iter()
+                    .any(|w| matches!(w.norm, "between" | "from"))
+                && word_count(words, e + 1, stop_after(words, e + 1)) >= 4;
             word_count(words, from, e) >= 3
-                && next.is_some_and(|n| n.norm == "that" || n.flags & flag::AUXILIARY != 0)
+                && (second_figure
+                    || next.is_some_and(|n| n.norm == "that" || n.flags & flag::AUXILIARY != 0))
+        } else if coordinated_verb(norm) {
+            // «المرآب سيوفر 600 موقف ويخفف الازدحام», «ارتفع 18% ولا زيادة في التعرفة»: a
+            // second verb or a negation after «و» opens a second clause.
+            word_count(words, from, e) >= 3 && word_count(words, e, stop_after(words, e)) >= 4
         } else {
             false
         };
@@ -847,6 +910,23 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
         out.push((from, words.len()));
     }
     out
+}
+
+/// The next clause punctuation at or after `from`, or the end.
+fn stop_after(words: &[&Word], from: usize) -> usize {
+    (from..words.len())
+        .find(|&j| {
+            words[j].is_punct()
+                && !is_quote_mark(words[j].norm)
+                && !matches!(words[j].norm, "$" | "£" | "€")
+        })
+        .unwrap_or(words.len())
+}
+
+/// «و» glued to an imperfect verb («ويخفف», «ويعمل») or to a negation («ولا», «ولم», «ولن»):
+/// the start of a coordinated clause.
+fn coordinated_verb(norm: &str) -> bool {
+    matches!(norm, "ولا" | "ولم" | "ولن") || norm.starts_with("وي") && norm.chars().count() >= 5
 }
 
 /// Checkable stretches of sentences that no reporting construction accounts for, cut at
@@ -969,6 +1049,7 @@ fn trim(words: &[&Word], from: usize, to: usize) -> Option<(usize, usize)> {
     if a >= b {
         return None;
     }
-    let start = words[a].start + usize::from(words[a].flags & flag::GLUED_CONJUNCTION != 0);
+    let glued = words[a].flags & flag::GLUED_CONJUNCTION != 0 || coordinated_verb(words[a].norm);
+    let start = words[a].start + usize::from(glued);
     Some((start, words[b - 1].end))
 }
