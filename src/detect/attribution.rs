@@ -521,8 +521,15 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         // «قالت: "..."»), or the subject came first (SVO: «مصادر مطلعة ... قالت إن»).
         // «، متوقعةً هطول ...», «، مؤكداً أن»: an active participle after a comma continues
         // the sentence's speaker.
+        // «وعزا ذلك إلى تعطل ...»: a demonstrative object, then what it is put down to.
+        let put_down_to = |at: usize| {
+            cue.frame == Frame::Any
+                && words.get(at).is_some_and(is_demonstrative)
+                && words.get(at + 1).is_some_and(|w| w.norm == "الي")
+        };
         let mut implied = source.is_none()
             && (participle
+                || put_down_to(i + 1)
                 || words.get(i + 1).is_some_and(|n| {
                     is_complementizer(n)
                         || n.norm.starts_with("بان")
@@ -563,12 +570,18 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                                 && matches!(words[j - 1].norm, "،" | ",")
                         })
                         .unwrap_or_else(|| arabic_clause_end(words, from));
+                    // «بأنها «بطيئة»، مشيرةً إلى أن ...»: a second report ends the evaluation.
+                    let end = next_report(words, from, end);
                     attribution.assessments.extend(span(words, from, end));
                     next = end;
                 }
             }
             _ => {
-                if let Some(c) = complement_at.filter(|&c| c >= after_np) {
+                if put_down_to(after_np) && complement_at.is_none() {
+                    let end = next_report(words, after_np + 2, arabic_clause_end(words, after_np));
+                    attribution.content = span(words, after_np + 2, end);
+                    next = end;
+                } else if let Some(c) = complement_at.filter(|&c| c >= after_np) {
                     let end = arabic_clause_end(words, c + 1);
                     let end = next_report(words, c + 1, end);
                     attribution.content = span(words, c + 1, end);
@@ -961,11 +974,22 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             && w.norm.ends_with("ing")
             && trailing_at.is_none_or(|t| t <= i)
             && found[sentence_first..].iter().any(|a| a.source.is_some());
-        if continues && cue.frame != Frame::Describe {
-            let from = if words.get(cue_end).is_some_and(|x| x.norm == "that") {
-                cue_end + 1
-            } else {
-                cue_end
+        // "Reyes called the fire "..." and said state resources were on the way": a second
+        // report of the sentence's speaker after "and".
+        let and_before = i > 0 && words[i - 1].norm == "and"
+            || i > 1 && words[i - 1].norm == "also" && words[i - 2].norm == "and";
+        let coordinated = and_before
+            && reports_speech(&cue)
+            && trailing_at.is_none_or(|t| t <= i)
+            && found[sentence_first..].iter().any(|a| a.source.is_some());
+        if (continues || coordinated) && cue.frame != Frame::Describe {
+            let that = (cue_end..words.len().min(cue_end + 4)).find(|&j| words[j].norm == "that");
+            let from = match that {
+                Some(t) if continues => cue_end + usize::from(t == cue_end),
+                Some(t) => t + 1,
+                // "and told reporters": an addressee, no content without "that".
+                None if matches!(cue.lemma, "tell" | "speak" | "talk" | "ask") => words.len(),
+                None => cue_end,
             };
             let content = words
                 .get(from)

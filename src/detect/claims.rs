@@ -107,6 +107,15 @@ const OPINION: &[&str] = &[
     "الاسوا",
     "نامل",
     "اتمني",
+    // «من الواضح أن», «بات من الضروري», «من المرجح»: the author's judgement or a guess.
+    "الواضح",
+    "الضروري",
+    "البديهي",
+    "المؤسف",
+    "المرجح",
+    "المحتمل",
+    "اظن",
+    "نظن",
     "perhaps",
     "maybe",
     "might",
@@ -290,44 +299,111 @@ const EVENT: &[&str] = &[
     "فلم",
 ];
 
+/// Verbs of change and state with a subject: statements a record can confirm («أصبحت روسيا
+/// تعتمد على الصين», «السياحة تتجاوز مستويات ما قبل الجائحة», "hit a record low"). Arabic
+/// as the third person masculine perfect: the feminine and the imperfect are made at start
+/// («ارتفع», «ارتفعت», «يرتفع», «ترتفع»; the imperfect drops a leading alif: «أصبح» → «يصبح»).
+/// One string split at start.
+const STATE_VERBS: &str = "اصبح بات ارتفع تراجع انخفض هبط بلغ تجاوز تضاعف تقلص اعتمد اثبت \
+    حاول رفض صمم شيد استقال انسحب فاز خسر وافق";
+
+/// Forms that rule does not make or that would be common nouns («دعم» support, «سجل»
+/// record), the passive «تم» + verbal noun («تم رفضها»), and English verbs of reaching a
+/// level.
+const STATE_WORDS: &str = "زاد زادت نما نمت ينمو تنمو تخطي تخطت تم تمت يتم تتم بني بنيت انشئ \
+    انشئت اعتقال تولي تولت يتولي تتولي دعمت يدعم تدعم يدعمه تدعمه سجلت يسجل تسجل صادقت \
+    hit hits reached soared surged jumped climbed plunged slumped tumbled halved \
+    investigation investigating requires required banned bans prohibits prohibited \
+    يحظر تحظر حظر حظرت يلزم تلزم الزم الزمت يمنع تمنع منع منعت";
+
+/// Superlatives (matching forms).
+const SUPERLATIVES: &str = "largest biggest highest lowest smallest \
+    الاعلي الادني الاكبر الاصغر قياسي قياسيا قياسيه";
+
+/// «لأن»: a cause stated as fact («ولأن واشنطن داعم رئيسي لأوكرانيا»).
+const AR_CAUSAL: &str = "لان لانه لانها لانهم";
+
 /// Which of the word lists of this module a word is in: one bit a list, so that a stretch is
 /// judged without comparing each word with each list.
 pub mod flag {
-    pub const OPINION: u16 = 1;
-    pub const CAUSAL: u16 = 1 << 1;
-    pub const COMPARISON: u16 = 1 << 2;
-    pub const RULE: u16 = 1 << 3;
-    pub const EVENT: u16 = 1 << 4;
-    pub const EVALUATIVE: u16 = 1 << 5;
-    pub const PREPOSITION: u16 = 1 << 6;
-    pub const LEADING: u16 = 1 << 7;
-    pub const FRONTED: u16 = 1 << 8;
-    pub const MODIFIER: u16 = 1 << 9;
-    pub const AUXILIARY: u16 = 1 << 10;
-    pub const GLUED_CONJUNCTION: u16 = 1 << 11;
-    pub const FIRST_PERSON: u16 = 1 << 12;
+    pub const OPINION: u32 = 1;
+    pub const CAUSAL: u32 = 1 << 1;
+    pub const COMPARISON: u32 = 1 << 2;
+    pub const RULE: u32 = 1 << 3;
+    pub const EVENT: u32 = 1 << 4;
+    pub const EVALUATIVE: u32 = 1 << 5;
+    pub const PREPOSITION: u32 = 1 << 6;
+    pub const LEADING: u32 = 1 << 7;
+    pub const FRONTED: u32 = 1 << 8;
+    pub const MODIFIER: u32 = 1 << 9;
+    pub const AUXILIARY: u32 = 1 << 10;
+    pub const GLUED_CONJUNCTION: u32 = 1 << 11;
+    pub const FIRST_PERSON: u32 = 1 << 12;
     /// An English cue may start at the word ([`crate::lexicon::english_cue_starts`]).
-    pub const EN_CUE: u16 = 1 << 13;
+    pub const EN_CUE: u32 = 1 << 13;
     /// The last word of a statement of the terms a source spoke on ("anonymity", "named").
-    pub const SOURCING: u16 = 1 << 14;
+    pub const SOURCING: u32 = 1 << 14;
     /// Arabic written indefinite: «إل»/«أل» (folded, «إلغاء» looks like an «ال» word) or
     /// tanween fatha («تطوراً»).
-    pub const INDEFINITE: u16 = 1 << 15;
+    pub const INDEFINITE: u32 = 1 << 15;
+    /// A superlative ("the biggest", «الأعلى»): a comparison
+    /// stated as fact even with no figure.
+    pub const SUPERLATIVE: u32 = 1 << 16;
 }
 
 /// The lists (see [`flag`]) a word in matching form is in.
-pub fn word_flags(norm: &str) -> u16 {
+pub fn word_flags(norm: &str) -> u32 {
     use std::sync::OnceLock;
-    static TABLE: OnceLock<crate::lexicon::HashMap<&'static str, u16>> = OnceLock::new();
+    static TABLE: OnceLock<crate::lexicon::HashMap<String, u32>> = OnceLock::new();
+    type Table = crate::lexicon::HashMap<String, u32>;
+    fn add(t: &mut Table, w: &str, bit: u32) {
+        *t.entry(w.to_owned()).or_insert(0) |= bit;
+    }
+    /// A word of what a stretch says; an Arabic one may carry و or ف («وأصبحت», «وربما»).
+    fn add_content(t: &mut Table, w: &str, bit: u32) {
+        add(t, w, bit);
+        if w.starts_with(|c: char| ('\u{621}'..='\u{64a}').contains(&c)) {
+            for p in ["و", "ف"] {
+                add(t, &(p.to_owned() + w), bit);
+            }
+        }
+    }
     let table = TABLE.get_or_init(|| {
-        let mut t = crate::lexicon::HashMap::default();
-        let lists: [(&[&'static str], u16); 13] = [
+        let mut t = Table::default();
+        let t = &mut t;
+        for (list, bit) in [
             (OPINION, flag::OPINION),
             (CAUSAL, flag::CAUSAL),
             (COMPARISON, flag::COMPARISON),
             (RULE, flag::RULE),
             (EVENT, flag::EVENT),
             (EVALUATIVE, flag::EVALUATIVE),
+        ] {
+            for w in list {
+                add_content(t, w, bit);
+            }
+        }
+        for (list, bit) in [
+            (STATE_WORDS, flag::EVENT),
+            (SUPERLATIVES, flag::SUPERLATIVE),
+            (AR_CAUSAL, flag::CAUSAL),
+        ] {
+            for w in list.split_whitespace() {
+                add_content(t, w, bit);
+            }
+        }
+        for w in STATE_VERBS.split_whitespace() {
+            let stem = w.strip_prefix('ا').unwrap_or(w);
+            for form in [
+                w.to_owned(),
+                w.to_owned() + "ت",
+                "ي".to_owned() + stem,
+                "ت".to_owned() + stem,
+            ] {
+                add_content(t, &form, flag::EVENT);
+            }
+        }
+        let lists: [(&[&'static str], u32); 7] = [
             (PREPOSITIONS, flag::PREPOSITION),
             (LEADING, flag::LEADING),
             (FRONTED, flag::FRONTED),
@@ -337,36 +413,51 @@ pub fn word_flags(norm: &str) -> u16 {
             (&["we", "our", "i", "my"], flag::FIRST_PERSON),
         ];
         for (list, bit) in lists {
-            for &w in list {
-                *t.entry(w).or_insert(0) |= bit;
+            for w in list {
+                add(t, w, bit);
             }
         }
         for seq in SOURCING_TERMS {
-            if let Some(&last) = seq.last() {
-                *t.entry(last).or_insert(0) |= flag::SOURCING;
+            if let Some(last) = seq.last() {
+                add(t, last, flag::SOURCING);
             }
         }
-        for &w in crate::lexicon::english_cue_starts() {
-            *t.entry(w).or_insert(0) |= flag::EN_CUE;
+        for w in crate::lexicon::english_cue_starts() {
+            add(t, w, flag::EN_CUE);
         }
-        t
+        std::mem::take(t)
     });
     table.get(norm).copied().unwrap_or(0)
 }
 
-fn has(words: &[&Word], list: u16) -> bool {
+fn has(words: &[&Word], list: u32) -> bool {
     words.iter().any(|w| w.flags & list != 0)
 }
 
-/// Whether the words tell an event ([`flag::EVENT`]); «لم» before «يعد» is "no longer", a
-/// state rather than something that did not happen («لم تعد تحتمل»).
+/// Whether the words tell an event ([`flag::EVENT`]); «لم» before «يعد» is "no longer", and
+/// before «يكن» "was not", a state rather than something that did not happen («لم تعد
+/// تحتمل», «لم تكن قاصرة على»).
 fn has_event(words: &[&Word]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         w.flags & flag::EVENT != 0
             && !(matches!(w.norm, "لم" | "ولم" | "فلم")
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| matches!(n.norm, "يعد" | "تعد" | "نعد" | "اعد" | "يعودوا")))
+                && words.get(i + 1).is_some_and(|n| {
+                    matches!(
+                        n.norm,
+                        "يعد" | "تعد" | "نعد" | "اعد" | "يعودوا" | "يكن" | "تكن" | "يكونوا"
+                    )
+                }))
+    })
+}
+
+/// A superlative that states a rank ("the biggest single factor"), not an evaluation ("the
+/// biggest mistake").
+fn superlative(words: &[&Word]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        w.flags & flag::SUPERLATIVE != 0
+            && !words
+                .get(i + 1)
+                .is_some_and(|n| n.flags & flag::EVALUATIVE != 0)
     })
 }
 
@@ -399,10 +490,6 @@ fn judge(
     if words.iter().filter(|w| w.is_word()).count() < 3 {
         return None;
     }
-    let question = words.last().is_some_and(|w| w.norm == "?" || w.norm == "؟");
-    if question || has(words, flag::OPINION) || states_sourcing_terms(words) {
-        return None;
-    }
     let (mut counts, mut dated) = (false, false);
     for q in doc.quantities_in(start, end) {
         if matches!(
@@ -414,9 +501,26 @@ fn judge(
             counts = true;
         }
     }
+    let question = words.last().is_some_and(|w| w.norm == "?" || w.norm == "؟");
+    // A source's forecast with a figure is a claim ("the plan could eliminate 600 jobs by
+    // 2027"): "could" and "might" there are the forecast's, not the author's hedging.
+    let opinion = words.iter().any(|w| {
+        w.flags & flag::OPINION != 0
+            && !(attributed && counts && matches!(w.norm, "could" | "might" | "may"))
+    });
+    // «ليس مفاجئاً», «ليست ترفاً»: "is not" with an indefinite predicate judges, it does not
+    // state ("not a member of" is rarer in news than "not surprising").
+    let judged = words.windows(2).any(|p| {
+        matches!(p[0].norm, "ليس" | "ليست" | "وليس" | "وليست")
+            && (p[1].flags & flag::INDEFINITE != 0
+                || p[1].norm.ends_with('ا') && !p[1].norm.starts_with("ال"))
+    });
+    if question || opinion || judged || states_sourcing_terms(words) {
+        return None;
+    }
     let kind = if has(words, flag::CAUSAL) {
         ClaimType::Causal
-    } else if has(words, flag::COMPARISON) && counts {
+    } else if has(words, flag::COMPARISON) && counts || superlative(words) {
         ClaimType::Comparison
     } else if counts {
         ClaimType::Quantity
@@ -436,7 +540,10 @@ fn judge(
     };
     let confidence = match (counts || dated, kind) {
         (true, _) => 0.85,
-        (false, ClaimType::Event | ClaimType::Causal | ClaimType::Rule) => 0.65,
+        (false, ClaimType::Event | ClaimType::Causal | ClaimType::Comparison) => 0.65,
+        // A law or a ban is checkable by what it does («يحظر», "requires"), not by being
+        // named: "a ban is a gesture" is the author's view.
+        (false, ClaimType::Rule) if has_event(words) => 0.65,
         _ if attributed => 0.6,
         _ if named() => 0.5,
         _ => return None,
@@ -477,6 +584,13 @@ const EVALUATIVE: &[&str] = &[
     "short-sighted",
     "shortsighted",
     "ambitious",
+    "mistake",
+    "mistakes",
+    "failure",
+    "blunder",
+    "disgrace",
+    "scandal",
+    "threat",
     "متسرع",
     "متسرعه",
     "خاطئ",
@@ -566,7 +680,7 @@ fn claims_of(doc: &Document, words: &[&Word], attributed: bool, out: &mut Vec<Cl
         let modifier = n > 0 && lead.is_some_and(|w| w.flags & flag::PREPOSITION != 0);
         // `words` is a run of the document's words in text order: those inside the trimmed
         // span are one run of it.
-        let lo = from + words[from..to].partition_point(|w| w.start < start);
+        let lo = from + words[from..to].partition_point(|w| w.end <= start);
         let hi = lo + words[lo..to].partition_point(|w| w.end <= end);
         let inside = &words[lo..hi];
         if let Some((kind, confidence)) = judge(doc, inside, start, end, attributed && !modifier) {
@@ -740,10 +854,12 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
                     .iter()
                     .find(|w| w.is_word() && w.flags & flag::LEADING == 0)
                     .is_some_and(|w| w.flags & flag::FRONTED != 0);
-            // "..., an increase of 24%", «، مقارنة بـ...»: a modifier of the figure before.
-            let modifier = words
-                .get(e + 1)
-                .is_some_and(|n| n.flags & flag::MODIFIER != 0);
+            // "..., an increase of 24%", «، مقارنة بـ...»: a modifier of the figure before;
+            // «، بعد أن عملت ...» opens a clause of its own.
+            let modifier = words.get(e + 1).is_some_and(|n| {
+                n.flags & flag::MODIFIER != 0
+                    && !(n.norm == "بعد" && words.get(e + 2).is_some_and(|a| a.norm == "ان"))
+            });
             word_count(words, from, e) >= 3
                 && word_count(words, e + 1, next_stop) >= 3
                 && !closes_parenthetical
@@ -756,8 +872,32 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
             word_count(words, from, e) >= 2
         } else if norm == "and" {
             let next = words.get(e + 1);
+            // "... $145 million in tax credits and $30 million for road upgrades": a second
+            // figure with its own phrase is a second claim ("between 2015 and 2022" is not).
+            let figure = |k: usize| {
+                words.get(k).is_some_and(|n| {
+                    n.kind == crate::segment::TokenKind::Number
+                        || matches!(n.norm, "$" | "£" | "€")
+                            && words
+                                .get(k + 1)
+                                .is_some_and(|m| m.kind == crate::segment::TokenKind::Number)
+                })
+            };
+            let second_figure = figure(e + 1)
+                && words[from..e]
+                    .iter()
+                    .any(|w| w.kind == crate::segment::TokenKind::Number)
+                && !words[from.max(e.saturating_sub(4))..e]
+                    .iter()
+                    .any(|w| matches!(w.norm, "between" | "from"))
+                && word_count(words, e + 1, stop_after(words, e + 1)) >= 4;
             word_count(words, from, e) >= 3
-                && next.is_some_and(|n| n.norm == "that" || n.flags & flag::AUXILIARY != 0)
+                && (second_figure
+                    || next.is_some_and(|n| n.norm == "that" || n.flags & flag::AUXILIARY != 0))
+        } else if coordinated_verb(norm) {
+            // «المرآب سيوفر 600 موقف ويخفف الازدحام», «ارتفع 18% ولا زيادة في التعرفة»: a
+            // second verb or a negation after «و» opens a second clause.
+            word_count(words, from, e) >= 3 && word_count(words, e, stop_after(words, e)) >= 4
         } else {
             false
         };
@@ -770,6 +910,23 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
         out.push((from, words.len()));
     }
     out
+}
+
+/// The next clause punctuation at or after `from`, or the end.
+fn stop_after(words: &[&Word], from: usize) -> usize {
+    (from..words.len())
+        .find(|&j| {
+            words[j].is_punct()
+                && !is_quote_mark(words[j].norm)
+                && !matches!(words[j].norm, "$" | "£" | "€")
+        })
+        .unwrap_or(words.len())
+}
+
+/// «و» glued to an imperfect verb («ويخفف», «ويعمل») or to a negation («ولا», «ولم», «ولن»):
+/// the start of a coordinated clause.
+fn coordinated_verb(norm: &str) -> bool {
+    matches!(norm, "ولا" | "ولم" | "ولن") || norm.starts_with("وي") && norm.chars().count() >= 5
 }
 
 /// Checkable stretches of sentences that no reporting construction accounts for, cut at
@@ -892,6 +1049,7 @@ fn trim(words: &[&Word], from: usize, to: usize) -> Option<(usize, usize)> {
     if a >= b {
         return None;
     }
-    let start = words[a].start + usize::from(words[a].flags & flag::GLUED_CONJUNCTION != 0);
+    let glued = words[a].flags & flag::GLUED_CONJUNCTION != 0 || coordinated_verb(words[a].norm);
+    let start = words[a].start + usize::from(glued);
     Some((start, words[b - 1].end))
 }

@@ -19,7 +19,7 @@ pub struct Word<'a> {
     /// The original starts with an upper-case Latin letter.
     pub capital: bool,
     /// The claim word lists the word is in ([`super::claims::flag`]).
-    pub flags: u16,
+    pub flags: u32,
 }
 
 impl Word<'_> {
