@@ -417,6 +417,9 @@ class Handle {
   }
 }
 
+/** How long the wasm may take before the interface loads anyway to say it is loading (ms). */
+const SLOW_WASM_MS = 150;
+
 /** Options the shell reads; the others go to the wasm, which refuses names it does not know. */
 const SHELL_OPTIONS = ['store', 'mode', 'ui', 'lang', 'shortcuts', 'detect', 'live'];  // `renderer` goes to the wasm
 
@@ -449,16 +452,24 @@ export const Isnad = {
     const chosen = store ?? (mode === 'editor' ? 'local' : null);
     const storeModule = chosen === null ? null : import('./stores.js');
     const element = typeof root === 'string' ? document.querySelector(root) : root;
-    // The interface shows itself as soon as it has loaded: "Loading Isnad…", or why it failed.
-    const uiReady = withUi
-      ? import('./ui/index.js').then((m) => m.createUi(element ?? document.body, { mode: mode ?? 'reader', lang, shortcuts }))
-      : null;
-    uiReady?.catch(() => {});
+    // Highlights come first: the interface's modules are fetched once the highlights are in
+    // the page, so that they do not compete with the wasm on the way there — or at once when
+    // the wasm is slow to come, to say "Loading Isnad…" (or why it failed).
+    let uiReady = null;
+    const startUi = () => {
+      uiReady ??= withUi
+        ? import('./ui/index.js').then((m) => m.createUi(element ?? document.body, { mode: mode ?? 'reader', lang, shortcuts }))
+        : null;
+      uiReady?.catch(() => {});
+      return uiReady;
+    };
+    const slow = withUi ? setTimeout(startUi, SLOW_WASM_MS) : undefined;
     let ui = null;
     let handle = null;
     try {
       const resolved = storeModule ? (await storeModule).resolveStore(chosen) : null;
       await wasm;
+      clearTimeout(slow);
       mark('wasm-ready');
       handle = new Handle(guard(() => Widget.mount(root, plain ? rest : options)), resolved);
       adoptMarkStyles();
@@ -468,7 +479,7 @@ export const Isnad = {
         handle.detect();
         mark('detected');
       }
-      ui = await uiReady;
+      ui = await startUi();
       if (ui) mark('interface');
       if (ui) {
         const mounted = handle;
@@ -490,8 +501,9 @@ export const Isnad = {
       return handle;
     } catch (err) {
       // Nothing half-mounted stays; the interface stays, saying what went wrong.
+      clearTimeout(slow);
       handle?.destroy();
-      ui ??= await uiReady?.catch(() => null);
+      ui ??= await startUi()?.catch(() => null);
       if (ui && !ui.handle) ui.fail(err.message);
       throw err;
     }
