@@ -103,6 +103,18 @@ pub enum Status {
     Orphan,
 }
 
+impl Status {
+    /// The name the JS API and the JSON use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Exact => "exact",
+            Status::Moved => "moved",
+            Status::Fuzzy => "fuzzy",
+            Status::Orphan => "orphan",
+        }
+    }
+}
+
 /// Where an annotation is now, in code points of the content.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Anchored {

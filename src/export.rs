@@ -233,15 +233,11 @@ pub fn from_hypothesis(
     {
         return None;
     }
-    let kind = row
-        .tags
-        .iter()
-        .find_map(|t| match t.to_lowercase().as_str() {
-            "claim" => Some(Kind::Claim),
-            "source" => Some(Kind::Source),
-            "assessment" => Some(Kind::Assessment),
-            _ => None,
-        });
+    let kind = row.tags.iter().find_map(|t| {
+        [Kind::Claim, Kind::Source, Kind::Assessment]
+            .into_iter()
+            .find(|k| t.eq_ignore_ascii_case(k.as_str()))
+    });
     let mut body = vec![Body::textual(
         "classifying",
         kind.unwrap_or(Kind::Claim).as_str(),

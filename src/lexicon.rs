@@ -73,6 +73,25 @@ pub enum Stance {
     Intention,
 }
 
+impl Stance {
+    /// The stance's name in annotations (`isnad.stance`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Neutral => "neutral",
+            Stance::Assertive => "assertive",
+            Stance::Doubt => "doubt",
+            Stance::Evaluative => "evaluative",
+            Stance::Denial => "denial",
+            Stance::Accusation => "accusation",
+            Stance::Warning => "warning",
+            Stance::Question => "question",
+            Stance::Finding => "finding",
+            Stance::Belief => "belief",
+            Stance::Intention => "intention",
+        }
+    }
+}
+
 /// Grammatical gender a cue shows, or a head takes in verb agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -2332,7 +2351,8 @@ pub fn english_title(word: &str) -> bool {
     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         return table.contains(w);
     }
-    table.contains(w.to_lowercase().as_str())
+    // Titles are ASCII words: "Dr.", "SEN."
+    table.contains(w.to_ascii_lowercase().as_str())
 }
 
 /// The sizes of the tables as built: distinct lemmas and words that the lookups reach.

@@ -276,7 +276,7 @@ pub fn annotations<N: Clone>(
                 body,
                 target: Target::new(page, selector),
                 isnad: Some(Details {
-                    stance: d.stance.map(|s| format!("{s:?}").to_lowercase()),
+                    stance: d.stance.map(|s| s.as_str().into()),
                     cue,
                     claim_type: d.claim_type.map(|t| t.as_str().into()),
                     confidence: Some(d.confidence),

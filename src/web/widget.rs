@@ -243,7 +243,7 @@ impl Widget {
         Ok(mounted
             .library
             .get(id)
-            .map(|i| format!("{:?}", i.status).to_lowercase()))
+            .map(|i| i.status.as_str().to_owned()))
     }
 
     /// Adds an annotation (an id is made when it has none), marks it, and emits `create`.
