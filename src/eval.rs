@@ -299,3 +299,46 @@ pub fn score(gold: &Gold, text: &str, predicted: &[Annotation]) -> Result<Report
     }
     Ok(report)
 }
+
+/// One article of a labelled set, scored: its text file, its language and the report.
+pub struct Scored {
+    pub text: String,
+    pub lang: String,
+    pub report: Report,
+}
+
+/// Runs detection on every `*.gold.json` article of `dir` (the dev set's format) and scores it,
+/// in file-name order.
+pub fn score_set(dir: &std::path::Path) -> Result<Vec<Scored>, String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|path| {
+            let read = |p: &std::path::Path| {
+                std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))
+            };
+            let gold: Gold = serde_json::from_str(&read(path)?)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = read(&dir.join(&gold.text))?;
+            let layer = crate::text::TextLayer::plain((), &text);
+            let found = crate::detect::annotations(
+                &layer,
+                layer.chars(),
+                "urn:isnad:eval",
+                &crate::detect::detect(layer.chars()),
+            );
+            let report =
+                score(&gold, &text, &found).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok(Scored {
+                text: gold.text.clone(),
+                lang: gold.lang.clone(),
+                report,
+            })
+        })
+        .collect()
+}
