@@ -89,5 +89,7 @@ export declare const Isnad: {
   mount(root?: Element | string | null, options?: MountOptions): Promise<Handle>;
 };
 export declare function describe(root: Element, range: globalThis.Range, options?: { rootSelector?: string }): Promise<Selector[]>;
+/** Detection on a text without a page: annotations whose positions count code points of `text`. */
+export declare function detectText(text: string, page?: string): Promise<Annotation[]>;
 export declare function anchor(root: Element, selectors: Selector[]): Promise<{ range: globalThis.Range; status: 'exact' | 'moved' | 'fuzzy' } | null>;
 export default Isnad;

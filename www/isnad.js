@@ -11,7 +11,7 @@
 // `{ mode: 'editor' }`, whose default store is 'local', or any store from stores.js) loads the
 // page's annotations from it and writes each create/update/delete through to it; `error` and
 // `conflict` events tell when a write did not happen.
-import init, { Widget, takePanic, describe as describeRange, anchor as anchorSelectors } from './pkg/isnad.js';
+import init, { Widget, takePanic, describe as describeRange, anchor as anchorSelectors, detectText as detectPlain } from './pkg/isnad.js';
 
 let loading = null;
 
@@ -527,6 +527,17 @@ export async function describe(root, range, { rootSelector } = {}) {
 export async function anchor(root, selectors) {
   await load();
   return guard(() => anchorSelectors(root, selectors));
+}
+
+/**
+ * Detection on a text without a page (a CMS draft, a pipeline's check): W3C annotations whose
+ * positions count code points of `text`, targeting `page` (default 'urn:isnad:text').
+ */
+export async function detectText(text, page) {
+  if (typeof text !== 'string') throw new TypeError(`detectText(text, page?): text must be a string, not ${typeof text}`);
+  if (page !== undefined && typeof page !== 'string') throw new TypeError(`detectText(text, page?): page must be a URL string, not ${typeof page}`);
+  await load();
+  return guard(() => detectPlain(text, page));
 }
 
 /**

@@ -224,11 +224,33 @@ pub fn annotations<N: Clone>(
     page: &str,
     found: &[Detection],
 ) -> Vec<Annotation> {
-    let chars = layer.chars();
+    annotations_at(
+        layer.chars(),
+        content,
+        &|s, e| layer.to_content(s, e),
+        page,
+        found,
+    )
+}
+
+/// Detections in a plain text as W3C annotations whose positions count code points of `text`.
+pub fn text_annotations(text: &[char], page: &str, found: &[Detection]) -> Vec<Annotation> {
+    annotations_at(text, text, &|s, e| (s, e), page, found)
+}
+
+/// Detections (offsets in `chars`) as annotations with positions in `content`, through
+/// `to_content` (one copy of this code for every kind of text layer).
+fn annotations_at(
+    chars: &[char],
+    content: &[char],
+    to_content: &dyn Fn(usize, usize) -> (usize, usize),
+    page: &str,
+    found: &[Detection],
+) -> Vec<Annotation> {
     let selectors: Vec<_> = found
         .iter()
         .map(|d| {
-            let (start, end) = layer.to_content(d.start, d.end);
+            let (start, end) = to_content(d.start, d.end);
             describe(content, start, end)
         })
         .collect();

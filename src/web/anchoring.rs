@@ -9,6 +9,7 @@ use super::data::{from_js, to_js};
 use super::errors::{error, type_error};
 use crate::anchor::{Anchorer, Status};
 use crate::annotation::{describe as describe_selectors, Selector};
+use crate::detect::{detect, text_annotations};
 
 /// Code points of `textContent` between the start of `root` and the boundary point
 /// (`node`, `offset`).
@@ -85,6 +86,18 @@ pub fn describe(
         }
     }
     to_js(&selectors, "describe")
+}
+
+/// Detection on a text without a page: the claims, sources and assessments of `text` as W3C
+/// annotations whose positions count code points of `text`, targeting `page` (default
+/// `urn:isnad:text`). For checks that have the article's text but no DOM, as the native
+/// `isnad annotate` does with a `.txt` file.
+#[wasm_bindgen(js_name = detectText)]
+pub fn detect_text(text: &str, page: Option<String>) -> Result<JsValue, JsValue> {
+    let chars: Vec<char> = text.chars().collect();
+    let found = detect(&chars);
+    let page = page.as_deref().unwrap_or("urn:isnad:text");
+    to_js(&text_annotations(&chars, page, &found), "detectText")
 }
 
 /// Finds `selectors` (an array of W3C selectors, or one) in `root`: `{ range, status }` with

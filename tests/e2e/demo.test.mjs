@@ -155,6 +155,45 @@ test('detection on the seed page: sources, assessments and unsourced claims, as 
   await page.close();
 });
 
+test('detectText finds on the article text what detect() finds on the page, with positions in that text', async () => {
+  const { page, problems } = await open('ar.html');
+  const result = await page.evaluate(async () => {
+    const { detectText } = await import('./isnad.js');
+    const isnad = window.isnadDemo;
+    const text = isnad.text();
+    const chars = Array.from(text);
+    const quote = (a) => a.target.selector.find((s) => s.type === 'TextQuoteSelector').exact;
+    const plain = await detectText(text, 'https://news.example/article');
+    const errors = [];
+    for (const bad of [() => detectText(), () => detectText(42), () => detectText('x', {})]) {
+      try {
+        await bad();
+        errors.push('no error');
+      } catch (err) {
+        errors.push(`${err.name}: ${err.message}`);
+      }
+    }
+    return {
+      onPage: isnad.detect().map((a) => `${a.body[0].value}:${quote(a)}`).sort(),
+      onText: plain.map((a) => `${a.body[0].value}:${quote(a)}`).sort(),
+      positionsRight: plain.every((a) => {
+        const p = a.target.selector.find((s) => s.type === 'TextPositionSelector');
+        return chars.slice(p.start, p.end).join('') === quote(a);
+      }),
+      targets: [...new Set(plain.map((a) => a.target.source))],
+      errors,
+    };
+  });
+  assert.ok(result.onText.length > 10, `${result.onText.length} annotations`);
+  assert.deepEqual(result.onText, result.onPage);
+  assert.ok(result.positionsRight, 'positions count code points of the text given');
+  assert.deepEqual(result.targets, ['https://news.example/article']);
+  assert.equal(result.errors.length, 3);
+  for (const e of result.errors) assert.match(e, /^TypeError: detectText\(text, page\?\): (text|page) must be/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('misuse from JavaScript raises Errors a developer can act on', async () => {
   const { page, problems } = await open('en.html');
   const errors = await page.evaluate(async () => {
