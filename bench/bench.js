@@ -1,7 +1,7 @@
 // The benchmark page: every measurement runs here, in one page, driven step by step by
 // scripts/bench.mjs through Playwright. Isnad and its peers work on the same article and the
 // same ranges / selectors; each figure is the median of repeated runs, in milliseconds.
-import { Isnad } from '/www/isnad.js';
+import { Isnad, detectText } from '/www/isnad.js';
 import init from '/www/pkg/isnad.js';
 import { createTextQuoteSelectorMatcher, highlightText } from '/node_modules/@apache-annotator/dom/lib/index.js';
 import textQuote from '/cjs/node_modules/dom-anchor-text-quote/index.js';
@@ -147,6 +147,20 @@ async function detect(runs) {
   const kinds = {};
   for (const a of found) kinds[a.body[0].value] = (kinds[a.body[0].value] ?? 0) + 1;
   return { ...result, found: found.length, kinds };
+}
+
+/** Detection alone in the wasm: `detectText` on the article's text (annotations built and
+ * handed to JS, nothing marked in the page). */
+async function detectOnly(runs) {
+  const widget = await Isnad.mount(state.root);
+  const text = widget.text();
+  widget.destroy();
+  let found = [];
+  await detectText(text); // the word lists are built on first use
+  const result = await time(runs, async () => {
+    found = await detectText(text);
+  }, { cap: 60000 });
+  return { ...result, found: found.length };
 }
 
 /** Text nodes of the article with their textContent offsets, for making DOM Ranges. */
@@ -432,4 +446,4 @@ function memory() {
   return { heapPeak: state.heapPeak, heapNow: heap(), wasmMemory: state.wasm?.memory?.buffer.byteLength ?? 0 };
 }
 
-window.bench = { setup, article, textLayer, detect, highlight, reanchor, memory };
+window.bench = { setup, article, textLayer, detect, detectOnly, highlight, reanchor, memory };
