@@ -43,7 +43,13 @@ impl Tree for DomTree {
     }
 
     fn attr(&self, node: &Node, name: &str) -> Option<String> {
-        node.dyn_ref::<Element>()?.get_attribute(name)
+        let element = node.dyn_ref::<Element>()?;
+        // Most elements of an article (p, b, a span) carry no attribute: a yes/no answer from
+        // the DOM is much cheaper than passing the name's string to JS and back.
+        if !element.has_attributes() {
+            return None;
+        }
+        element.get_attribute(name)
     }
 
     fn text(&self, node: &Node) -> Option<String> {
