@@ -573,6 +573,8 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     // «بأنها «بطيئة»، مشيرةً إلى أن ...»: a second report ends the evaluation.
                     let end = next_report(words, from, end);
                     attribution.assessments.extend(span(words, from, end));
+                    // What is described («زيارة بوتين الأخيرة») is part of the construction.
+                    attribution.object = span(words, after_np, from);
                     next = end;
                 }
             }

@@ -126,9 +126,10 @@ const STATE_VERBS: &str =
     فازت خسر خسرت يخسر تخسر وافق وافقت يوافق";
 
 /// Forms of other patterns, verbs whose bare form would be a common noun («دعم» support, «سجل»
-/// record), the passive «تم» + verbal noun («تم رفضها»), and English verbs of reaching a
+/// record), «قرار» (a decision is an event, like «زيارة»), the passive «تم» + verbal noun («تم
+/// رفضها»), and English verbs of reaching a
 /// level.
-const STATE_WORDS: &str = "زاد زادت نما نمت ينمو تنمو تخطي تخطت تم تمت يتم تتم بني بنيت انشئ \
+const STATE_WORDS: &str = "قرار زاد زادت نما نمت ينمو تنمو تخطي تخطت تم تمت يتم تتم بني بنيت انشئ \
     انشئت اعتقال تولي تولت يتولي تتولي دعمت يدعم تدعم يدعمه تدعمه سجلت يسجل تسجل صادقت \
     hit hits reached soared surged jumped climbed plunged slumped tumbled halved \
     investigation investigating requires required banned bans prohibits prohibited \
@@ -347,7 +348,7 @@ fn judge(
 
 /// Evaluative words (matching forms): reported content built on one of them and stating no
 /// figure, date or event is an evaluation ("Campaigners say the trend is predictable").
-const EVALUATIVE: &str = "predictable unrealistic reckless irresponsible misguided unacceptable \
+const EVALUATIVE: &str = "necessary ضروري ضروريه ضروريا صعب صعبه صعبا predictable unrealistic reckless irresponsible misguided unacceptable \
     disappointing encouraging disastrous catastrophic premature hasty unfair unjust \
     absurd ridiculous outrageous alarming worrying troubling inevitable inadequate \
     insufficient excessive unnecessary welcome flawed short-sighted shortsighted \
