@@ -573,6 +573,8 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                     // «بأنها «بطيئة»، مشيرةً إلى أن ...»: a second report ends the evaluation.
                     let end = next_report(words, from, end);
                     attribution.assessments.extend(span(words, from, end));
+                    // What is described («زيارة بوتين الأخيرة») is part of the construction.
+                    attribution.object = span(words, after_np, from);
                     next = end;
                 }
             }
@@ -970,26 +972,21 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
             .rev()
             .find(|&j| !matches!(words[j].norm, "\"" | "”" | "’" | "'"))
             .is_some_and(|j| words[j].norm == ",");
-        let continues = comma_before
-            && w.norm.ends_with("ing")
-            && trailing_at.is_none_or(|t| t <= i)
+        let spoke = trailing_at.is_none_or(|t| t <= i)
             && found[sentence_first..].iter().any(|a| a.source.is_some());
+        let continues = comma_before && w.norm.ends_with("ing") && spoke;
         // "Reyes called the fire "..." and said state resources were on the way": a second
         // report of the sentence's speaker after "and".
-        let and_before = i > 0 && words[i - 1].norm == "and"
-            || i > 1 && words[i - 1].norm == "also" && words[i - 2].norm == "and";
-        let coordinated = and_before
+        let coordinated = i > 0
+            && words[i - 1].norm == "and"
             && reports_speech(&cue)
-            && trailing_at.is_none_or(|t| t <= i)
-            && found[sentence_first..].iter().any(|a| a.source.is_some());
+            && !matches!(cue.lemma, "tell" | "speak" | "talk" | "ask")
+            && spoke;
         if (continues || coordinated) && cue.frame != Frame::Describe {
-            let that = (cue_end..words.len().min(cue_end + 4)).find(|&j| words[j].norm == "that");
-            let from = match that {
-                Some(t) if continues => cue_end + usize::from(t == cue_end),
-                Some(t) => t + 1,
-                // "and told reporters": an addressee, no content without "that".
-                None if matches!(cue.lemma, "tell" | "speak" | "talk" | "ask") => words.len(),
-                None => cue_end,
+            let from = if words.get(cue_end).is_some_and(|x| x.norm == "that") {
+                cue_end + 1
+            } else {
+                cue_end
             };
             let content = words
                 .get(from)

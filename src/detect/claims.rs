@@ -84,244 +84,62 @@ fn states_sourcing_terms(words: &[&Word]) -> bool {
     })
 }
 
-/// Speculation, opinion and the author's judgement (matching forms).
-const OPINION: &[&str] = &[
-    "ربما",
-    "لعل",
-    "يبدو",
-    "اعتقد",
-    "نعتقد",
-    "رايي",
-    "يجب",
-    "ينبغي",
-    "منطقيا",
-    "منطقي",
-    "منطقيه",
-    "رمزيه",
-    "مفاجئا",
-    "المؤكد",
-    "اصرارا",
-    "يأس",
-    "ياس",
-    "الافضل",
-    "الاسوا",
-    "نامل",
-    "اتمني",
-    // «من الواضح أن», «بات من الضروري», «من المرجح»: the author's judgement or a guess.
-    "الواضح",
-    "الضروري",
-    "البديهي",
-    "المؤسف",
-    "المرجح",
-    "المحتمل",
-    "اظن",
-    "نظن",
-    "perhaps",
-    "maybe",
-    "might",
-    "could",
-    "should",
-    "must",
-    "ought",
-    "arguably",
-    "clearly",
-    "surely",
-    "obviously",
-    "seems",
-    "seem",
-    "appears",
-    "gamble",
-    "shameful",
-    "disgrace",
-    "hard",
-    "bold",
-    "we",
-    "our",
-    "i",
-    "my",
-    "hopefully",
-    "undoubtedly",
-    "frankly",
-    "sadly",
-    "fortunately",
-    "unfortunately",
-    "deserve",
-    "deserves",
-];
+/// Speculation, opinion and the author's judgement (matching forms; each word list of this
+/// module is one string split at start): «من الواضح أن», «بات من الضروري», «من المرجح» too.
+const OPINION: &str = "ربما لعل يبدو اعتقد نعتقد رايي يجب ينبغي منطقيا منطقي منطقيه رمزيه مفاجئا \
+    المؤكد اصرارا ياس الافضل الاسوا نامل اتمني الواضح الضروري البديهي المؤسف \
+    المرجح المحتمل اظن نظن perhaps maybe might could should must ought arguably \
+    clearly surely obviously seems seem appears gamble shameful disgrace hard bold \
+    we our i my hopefully undoubtedly frankly sadly fortunately unfortunately \
+    deserve deserves";
 
-const CAUSAL: &[&str] = &[
-    "بسبب",
-    "ادت",
-    "ادي",
-    "نتيجه",
-    "because",
-    "caused",
-    "led",
-    "due",
-    "result",
-    "driven",
-    "thanks",
-];
-const COMPARISON: &[&str] = &[
-    "اكثر",
-    "اقل",
-    "اعلي",
-    "ادني",
-    "مقارنه",
-    "ضعف",
-    "more",
-    "less",
-    "fewer",
-    "higher",
-    "lower",
-    "largest",
-    "smallest",
-    "biggest",
-    "highest",
-    "lowest",
-    "than",
-    "compared",
-    "doubled",
-    "tripled",
-];
-const RULE: &[&str] = &[
-    "قانون",
-    "القانون",
-    "لائحه",
-    "قرار",
-    "law",
-    "rule",
-    "rules",
-    "regulation",
-    "regulations",
-    "requires",
-    "banned",
-    "ban",
-];
-const EVENT: &[&str] = &[
-    "زار",
-    "زياره",
-    "حضر",
-    "وقع",
-    "توقيع",
-    "اعلن",
-    "ارسل",
-    "استقبل",
-    "عقد",
-    "التقي",
-    "شهدت",
-    "شهد",
-    "قتل",
-    "اطلق",
-    "فرض",
-    "visited",
-    "signed",
-    "met",
-    "launched",
-    "opened",
-    "closed",
-    "killed",
-    "arrested",
-    "announced",
-    "sent",
-    "held",
-    "approved",
-    "voted",
-    "rose",
-    "fell",
-    "grew",
-    "dropped",
-    "increased",
-    "decreased",
-    "began",
-    "ended",
-    "won",
-    "lost",
-    // Events of institutions and people that a record can confirm or refute, in the past.
-    "declined",
-    "refused",
-    "confirmed",
-    "resigned",
-    "appointed",
-    "elected",
-    "fired",
-    "dismissed",
-    "charged",
-    "convicted",
-    "sentenced",
-    "evacuated",
-    "stalled",
-    "collapsed",
-    "died",
-    "injured",
-    "destroyed",
-    "damaged",
-    "suspended",
-    "postponed",
-    "cancelled",
-    "canceled",
-    "seized",
-    "published",
-    "filed",
-    "sued",
-    "forced",
-    "forces",
-    "تاسس",
-    "تاسست",
-    "انقطع",
-    "انقطاع",
-    "توفي",
-    "اصيب",
-    "اصيبوا",
-    "اعتقل",
-    "اعتقلت",
-    "نشر",
-    "نشرت",
-    "نشرنا",
-    "صدر",
-    "صدرت",
-    "اقر",
-    "اقرت",
-    "افتتح",
-    "افتتحت",
-    "اغلق",
-    "اغلقت",
-    "وصل",
-    "وصلت",
-    "وصلوا",
-    "ترأس",
-    "تراس",
-    "يتراس",
-    "ورث",
-    // «لم» + jussive: a past event that did not happen, as checkable as one that did.
-    "لم",
-    "ولم",
-    "فلم",
-];
+/// Causes stated as fact, «لأن» among them («ولأن واشنطن داعم رئيسي لأوكرانيا»).
+const CAUSAL: &str = "بسبب ادت ادي نتيجه لان لانه لانها لانهم because caused led due result \
+    driven thanks";
+const COMPARISON: &str =
+    "اكثر اقل اعلي ادني مقارنه ضعف more less fewer higher lower than compared \
+    doubled tripled";
+const RULE: &str = "قانون القانون لائحه قرار law rule rules regulation regulations requires banned \
+    ban";
+/// Events of institutions and people that a record can confirm or refute, in the past;
+/// «لم» + jussive is a past event that did not happen, as checkable as one that did.
+const EVENT: &str = "زار زياره حضر وقع توقيع اعلن ارسل استقبل عقد التقي شهدت شهد قتل اطلق فرض \
+    visited signed met launched opened closed killed arrested announced sent held \
+    approved voted rose fell grew dropped increased decreased began ended won lost \
+    declined refused confirmed resigned appointed elected fired dismissed charged \
+    convicted sentenced evacuated stalled collapsed died injured destroyed damaged \
+    suspended postponed cancelled canceled seized published filed sued forced \
+    forces تاسس تاسست انقطع انقطاع توفي اصيب اصيبوا اعتقل اعتقلت نشر نشرت نشرنا \
+    صدر صدرت اقر اقرت افتتح افتتحت اغلق اغلقت وصل وصلت وصلوا تراس يتراس ورث لم";
 
 /// Verbs of change and state with a subject: statements a record can confirm («أصبحت روسيا
 /// تعتمد على الصين», «السياحة تتجاوز مستويات ما قبل الجائحة», "hit a record low"). Arabic
-/// as the third person masculine perfect: the feminine and the imperfect are made at start
-/// («ارتفع», «ارتفعت», «يرتفع», «ترتفع»; the imperfect drops a leading alif: «أصبح» → «يصبح»).
-/// One string split at start.
-const STATE_VERBS: &str = "اصبح بات ارتفع تراجع انخفض هبط بلغ تجاوز تضاعف تقلص اعتمد اثبت \
-    حاول رفض صمم شيد استقال انسحب فاز خسر وافق";
+/// in the third person singular, perfect and imperfect («ارتفع», «ارتفعت», «يرتفع», «ترتفع»).
+const STATE_VERBS: &str =
+    "اصبح اصبحت يصبح تصبح بات باتت ارتفع ارتفعت يرتفع ترتفع تراجع تراجعت يتراجع \
+    تتراجع انخفض انخفضت ينخفض تنخفض هبط هبطت بلغ بلغت يبلغ تبلغ تجاوز تجاوزت \
+    يتجاوز تتجاوز تضاعف تضاعفت يتضاعف تتضاعف تقلص تقلصت اعتمد اعتمدت يعتمد تعتمد \
+    اثبت اثبتت يثبت تثبت حاول حاولت يحاول تحاول رفض رفضت يرفض ترفض صمم صممت شيد \
+    شيدت استقال استقالت انسحب انسحبت ينسحب تنسحب فاز فازت خسر خسرت وافق وافقت";
 
-/// Forms that rule does not make or that would be common nouns («دعم» support, «سجل»
-/// record), the passive «تم» + verbal noun («تم رفضها»), and English verbs of reaching a
-/// level.
-const STATE_WORDS: &str = "زاد زادت نما نمت ينمو تنمو تخطي تخطت تم تمت يتم تتم بني بنيت انشئ \
-    انشئت اعتقال تولي تولت يتولي تتولي دعمت يدعم تدعم يدعمه تدعمه سجلت يسجل تسجل صادقت \
-    hit hits reached soared surged jumped climbed plunged slumped tumbled halved \
-    investigation investigating requires required banned bans prohibits prohibited \
-    يحظر تحظر حظر حظرت يلزم تلزم الزم الزمت يمنع تمنع منع منعت";
+/// Headline forms of event verbs («الرئيس يزور», "Council approves"), forms of other
+/// patterns, verbs whose bare form would be a common noun («دعم» support, «سجل» record),
+/// «قرار» (a decision is an event, like «زيارة»), the passive «تم» + verbal noun («تم
+/// رفضها»), English verbs of reaching a level, and what a law or a ban does.
+const STATE_WORDS: &str =
+    "زارت يزور تزور حضرت يحضر تحضر وقعت يوقع ارسلت يرسل ترسل استقبلت يستقبل تستقبل \
+    عقدت يعقد تعقد التقت يلتقي تلتقي يشهد تشهد قتلت يقتل اطلقت يطلق تطلق فرضت يفرض \
+    تفرض approves signs launches opens closes wins loses resigns quits appoints \
+    kills arrests rises falls grows drops raises ends begins قرار زاد زادت نما نمت \
+    ينمو تنمو تم تمت يتم تتم بني بنيت انشئ انشئت اعتقال تولي تولت يتولي تتولي دعمت \
+    يدعم تدعم يدعمه تدعمه سجلت يسجل تسجل hit hits reached soared surged jumped \
+    climbed plunged slumped tumbled halved investigation requires \
+    required banned bans prohibits يحظر تحظر حظر حظرت يلزم تلزم يمنع \
+    تمنع منع منعت";
 
 /// Superlatives (matching forms).
 const SUPERLATIVES: &str = "largest biggest highest lowest smallest \
     الاعلي الادني الاكبر الاصغر قياسي قياسيا قياسيه";
-
-/// «لأن»: a cause stated as fact («ولأن واشنطن داعم رئيسي لأوكرانيا»).
-const AR_CAUSAL: &str = "لان لانه لانها لانهم";
 
 /// Which of the word lists of this module a word is in: one bit a list, so that a stretch is
 /// judged without comparing each word with each list.
@@ -354,80 +172,56 @@ pub mod flag {
 /// The lists (see [`flag`]) a word in matching form is in.
 pub fn word_flags(norm: &str) -> u32 {
     use std::sync::OnceLock;
-    static TABLE: OnceLock<crate::lexicon::HashMap<String, u32>> = OnceLock::new();
-    type Table = crate::lexicon::HashMap<String, u32>;
-    fn add(t: &mut Table, w: &str, bit: u32) {
-        *t.entry(w.to_owned()).or_insert(0) |= bit;
-    }
-    /// A word of what a stretch says; an Arabic one may carry و or ف («وأصبحت», «وربما»).
-    fn add_content(t: &mut Table, w: &str, bit: u32) {
-        add(t, w, bit);
-        if w.starts_with(|c: char| ('\u{621}'..='\u{64a}').contains(&c)) {
-            for p in ["و", "ف"] {
-                add(t, &(p.to_owned() + w), bit);
-            }
-        }
-    }
+    static TABLE: OnceLock<crate::lexicon::HashMap<&'static str, u32>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t = Table::default();
-        let t = &mut t;
+        let mut t = crate::lexicon::HashMap::default();
         for (list, bit) in [
             (OPINION, flag::OPINION),
             (CAUSAL, flag::CAUSAL),
             (COMPARISON, flag::COMPARISON),
             (RULE, flag::RULE),
             (EVENT, flag::EVENT),
-            (EVALUATIVE, flag::EVALUATIVE),
-        ] {
-            for w in list {
-                add_content(t, w, bit);
-            }
-        }
-        for (list, bit) in [
+            (STATE_VERBS, flag::EVENT),
             (STATE_WORDS, flag::EVENT),
+            (EVALUATIVE, flag::EVALUATIVE),
             (SUPERLATIVES, flag::SUPERLATIVE),
-            (AR_CAUSAL, flag::CAUSAL),
-        ] {
-            for w in list.split_whitespace() {
-                add_content(t, w, bit);
-            }
-        }
-        for w in STATE_VERBS.split_whitespace() {
-            let stem = w.strip_prefix('ا').unwrap_or(w);
-            for form in [
-                w.to_owned(),
-                w.to_owned() + "ت",
-                "ي".to_owned() + stem,
-                "ت".to_owned() + stem,
-            ] {
-                add_content(t, &form, flag::EVENT);
-            }
-        }
-        let lists: [(&[&'static str], u32); 7] = [
             (PREPOSITIONS, flag::PREPOSITION),
             (LEADING, flag::LEADING),
             (FRONTED, flag::FRONTED),
             (MODIFIERS, flag::MODIFIER),
             (AUXILIARIES, flag::AUXILIARY),
             (GLUED_CONJUNCTION, flag::GLUED_CONJUNCTION),
-            (&["we", "our", "i", "my"], flag::FIRST_PERSON),
-        ];
-        for (list, bit) in lists {
-            for w in list {
-                add(t, w, bit);
+            ("we our i my", flag::FIRST_PERSON),
+        ] {
+            for w in list.split_whitespace() {
+                *t.entry(w).or_insert(0) |= bit;
             }
         }
         for seq in SOURCING_TERMS {
-            if let Some(last) = seq.last() {
-                add(t, last, flag::SOURCING);
+            if let Some(&last) = seq.last() {
+                *t.entry(last).or_insert(0) |= flag::SOURCING;
             }
         }
-        for w in crate::lexicon::english_cue_starts() {
-            add(t, w, flag::EN_CUE);
+        for &w in crate::lexicon::english_cue_starts() {
+            *t.entry(w).or_insert(0) |= flag::EN_CUE;
         }
-        std::mem::take(t)
+        t
     });
-    table.get(norm).copied().unwrap_or(0)
+    let flags = table.get(norm).copied().unwrap_or(0);
+    // An Arabic word of what a stretch says may carry و or ف («وأصبحت», «فارتفعت», «وربما»).
+    match norm.strip_prefix(['و', 'ف']) {
+        Some(rest) => {
+            let content = flag::OPINION
+                | flag::CAUSAL
+                | flag::COMPARISON
+                | flag::RULE
+                | flag::EVENT
+                | flag::EVALUATIVE
+                | flag::SUPERLATIVE;
+            flags | table.get(rest).copied().unwrap_or(0) & content
+        }
+        None => flags,
+    }
 }
 
 fn has(words: &[&Word], list: u32) -> bool {
@@ -506,14 +300,14 @@ fn judge(
     // 2027"): "could" and "might" there are the forecast's, not the author's hedging.
     let opinion = words.iter().any(|w| {
         w.flags & flag::OPINION != 0
-            && !(attributed && counts && matches!(w.norm, "could" | "might" | "may"))
+            && !(attributed && counts && matches!(w.norm, "could" | "might"))
     });
     // «ليس مفاجئاً», «ليست ترفاً»: "is not" with an indefinite predicate judges, it does not
     // state ("not a member of" is rarer in news than "not surprising").
     let judged = words.windows(2).any(|p| {
         matches!(p[0].norm, "ليس" | "ليست" | "وليس" | "وليست")
-            && (p[1].flags & flag::INDEFINITE != 0
-                || p[1].norm.ends_with('ا') && !p[1].norm.starts_with("ال"))
+            && p[1].norm.ends_with('ا')
+            && !p[1].norm.starts_with("ال")
     });
     if question || opinion || judged || states_sourcing_terms(words) {
         return None;
@@ -553,64 +347,13 @@ fn judge(
 
 /// Evaluative words (matching forms): reported content built on one of them and stating no
 /// figure, date or event is an evaluation ("Campaigners say the trend is predictable").
-const EVALUATIVE: &[&str] = &[
-    "predictable",
-    "unrealistic",
-    "reckless",
-    "irresponsible",
-    "misguided",
-    "unacceptable",
-    "disappointing",
-    "encouraging",
-    "disastrous",
-    "catastrophic",
-    "premature",
-    "hasty",
-    "unfair",
-    "unjust",
-    "absurd",
-    "ridiculous",
-    "outrageous",
-    "alarming",
-    "worrying",
-    "troubling",
-    "inevitable",
-    "inadequate",
-    "insufficient",
-    "excessive",
-    "unnecessary",
-    "welcome",
-    "flawed",
-    "short-sighted",
-    "shortsighted",
-    "ambitious",
-    "mistake",
-    "mistakes",
-    "failure",
-    "blunder",
-    "disgrace",
-    "scandal",
-    "threat",
-    "متسرع",
-    "متسرعه",
-    "خاطئ",
-    "خاطئه",
-    "مقلق",
-    "مقلقه",
-    "كارثي",
-    "كارثيه",
-    "مخيب",
-    "مخيبه",
-    "مجحف",
-    "مجحفه",
-    "ظالم",
-    "ظالمه",
-    "مبالغ",
-    "طموح",
-    "متوقعا",
-    "حتمي",
-    "حتميه",
-];
+const EVALUATIVE: &str = "necessary ضروري ضروريه ضروريا صعب صعبه صعبا predictable unrealistic reckless irresponsible misguided unacceptable \
+    disappointing encouraging disastrous catastrophic premature hasty unfair unjust \
+    absurd ridiculous outrageous alarming worrying troubling inevitable inadequate \
+    insufficient excessive unnecessary welcome flawed short-sighted shortsighted \
+    ambitious mistake mistakes failure blunder disgrace scandal threat متسرع متسرعه \
+    خاطئ خاطئه مقلق مقلقه كارثي كارثيه مخيب مخيبه مجحف مجحفه ظالم ظالمه مبالغ طموح \
+    متوقعا حتمي حتميه";
 
 /// Whether attributed content is an evaluation, not a statement of fact: an evaluative word,
 /// no figure or date, no event verb, one clause.
@@ -665,10 +408,9 @@ fn is_quote_mark(norm: &str) -> bool {
 
 /// Prepositions that open a phrase, not a clause («في», "about"): a comma-separated piece that
 /// starts with one and states no figure is a modifier of the clause before, not a claim.
-const PREPOSITIONS: &[&str] = &[
-    "about", "by", "of", "in", "on", "for", "with", "from", "at", "to", "outside", "during",
-    "subject", "في", "من", "علي", "عن", "الي", "مع", "خلال", "منذ",
-];
+const PREPOSITIONS: &str =
+    "about by of in on for with from at to outside during subject في من علي عن الي مع \
+    خلال منذ";
 
 /// Judges every clause of a stretch of words and keeps the checkable ones.
 fn claims_of(doc: &Document, words: &[&Word], attributed: bool, out: &mut Vec<Claim>) {
@@ -762,53 +504,17 @@ fn word_count(words: &[&Word], from: usize, to: usize) -> usize {
 }
 
 /// Words that open a fronted adverbial: the clause it belongs to follows the comma.
-const FRONTED: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "since",
-    "last",
-    "by",
-    "قبل",
-    "بعد",
-    "في",
-    "خلال",
-    "منذ",
-    "وتحديدا",
-    "تحديدا",
-    "وقبل",
-    "وبعد",
-    "وفي",
-    "وخلال",
-    "ومنذ",
-];
+const FRONTED: &str =
+    "in on at during after before since last by قبل بعد في خلال منذ وتحديدا تحديدا \
+    وقبل وبعد وفي وخلال ومنذ";
 
 /// Words that open a modifier of the figure before the comma, not a new claim.
-const MODIFIERS: &[&str] = &[
-    "or",
-    "up",
-    "down",
-    "an",
-    "a",
-    "compared",
-    "including",
-    "mostly",
-    "mainly",
-    "مقارنه",
-    "بعد",
-    "اغلبهم",
-    "معظمهم",
-    "منهم",
-    "بينهم",
-];
+const MODIFIERS: &str =
+    "or up down an a compared including mostly mainly مقارنه بعد اغلبهم معظمهم منهم \
+    بينهم";
 
 /// Auxiliaries that open a second verb phrase after "and" ("... and had not ruled out").
-const AUXILIARIES: &[&str] = &[
-    "had", "has", "have", "would", "will", "was", "were", "is", "are", "could", "can",
-];
+const AUXILIARIES: &str = "had has have would will was were is are could can";
 
 /// The clauses of a stretch, as word ranges: one sentence may hold several claims (ANNOTATION
 /// GUIDE: "the clause that carries the checkable content"). Cuts at semicolons, at «وأن» /
@@ -874,23 +580,18 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
             let next = words.get(e + 1);
             // "... $145 million in tax credits and $30 million for road upgrades": a second
             // figure with its own phrase is a second claim ("between 2015 and 2022" is not).
-            let figure = |k: usize| {
-                words.get(k).is_some_and(|n| {
-                    n.kind == crate::segment::TokenKind::Number
-                        || matches!(n.norm, "$" | "£" | "€")
-                            && words
-                                .get(k + 1)
-                                .is_some_and(|m| m.kind == crate::segment::TokenKind::Number)
-                })
-            };
-            let second_figure = figure(e + 1)
+            let figure = words.get(e + 1).is_some_and(|n| {
+                n.kind == crate::segment::TokenKind::Number || matches!(n.norm, "$" | "£" | "€")
+            });
+            let second_figure = figure
                 && words[from..e]
                     .iter()
                     .any(|w| w.kind == crate::segment::TokenKind::Number)
                 && !words[from.max(e.saturating_sub(4))..e]
                     .iter()
                     .any(|w| matches!(w.norm, "between" | "from"))
-                && word_count(words, e + 1, stop_after(words, e + 1)) >= 4;
+                // After the currency sign: "$30 million for road and rail upgrades".
+                && word_count(words, e + 2, stop_after(words, e + 2)) >= 3;
             word_count(words, from, e) >= 3
                 && (second_figure
                     || next.is_some_and(|n| n.norm == "that" || n.flags & flag::AUXILIARY != 0))
@@ -915,18 +616,15 @@ fn pieces(words: &[&Word]) -> Vec<(usize, usize)> {
 /// The next clause punctuation at or after `from`, or the end.
 fn stop_after(words: &[&Word], from: usize) -> usize {
     (from..words.len())
-        .find(|&j| {
-            words[j].is_punct()
-                && !is_quote_mark(words[j].norm)
-                && !matches!(words[j].norm, "$" | "£" | "€")
-        })
+        .find(|&j| words[j].is_punct())
         .unwrap_or(words.len())
 }
 
 /// «و» glued to an imperfect verb («ويخفف», «ويعمل») or to a negation («ولا», «ولم», «ولن»):
 /// the start of a coordinated clause.
 fn coordinated_verb(norm: &str) -> bool {
-    matches!(norm, "ولا" | "ولم" | "ولن") || norm.starts_with("وي") && norm.chars().count() >= 5
+    // Five letters or more, two bytes each: «ويخفف», not «وين».
+    matches!(norm, "ولا" | "ولم" | "ولن") || norm.starts_with("وي") && norm.len() >= 10
 }
 
 /// Checkable stretches of sentences that no reporting construction accounts for, cut at
@@ -997,44 +695,11 @@ fn splits_claims(words: &[Word], e: usize) -> bool {
 }
 
 /// Words that open a stretch without belonging to its claim.
-const LEADING: &[&str] = &[
-    "و",
-    "وان",
-    "وبان",
-    "ان",
-    "بان",
-    "ثم",
-    "اي",
-    "اذ",
-    "that",
-    "as",
-    "with",
-    "ف",
-    "التي",
-    "الذي",
-    "حيث",
-    "لكن",
-    "ولكن",
-    "بينما",
-    "but",
-    "and",
-    "which",
-    "while",
-    "so",
-];
+const LEADING: &str =
+    "و وان وبان ان بان ثم اي اذ that as with ف التي الذي حيث لكن ولكن بينما but and \
+    which while so";
 /// Time and place words glued to و/ف: the conjunction is cut off («فقبل» → «قبل»).
-const GLUED_CONJUNCTION: &[&str] = &[
-    "فقبل",
-    "وقبل",
-    "وفي",
-    "ففي",
-    "وبعد",
-    "فبعد",
-    "ومنذ",
-    "وخلال",
-    "فخلال",
-    "وعند",
-];
+const GLUED_CONJUNCTION: &str = "فقبل وقبل وفي ففي وبعد فبعد ومنذ وخلال فخلال وعند";
 
 /// The span of words `from..to` without leading connectives and trailing punctuation.
 fn trim(words: &[&Word], from: usize, to: usize) -> Option<(usize, usize)> {
