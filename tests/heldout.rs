@@ -9,11 +9,12 @@ use std::path::Path;
 use isnad::eval::{score_set, Report};
 
 /// (sources F1, assessments F1, claims recall, claims precision, links right), per language:
-/// the figures measured when the set was added, rounded down to 0.05 — a floor against
-/// regressions, not a target (the targets are for the dev set).
+/// about 0.08 under the figures measured when the set was added — a floor against real
+/// regressions, not a target (the targets are for the dev set). The set is small: one
+/// item moves a claims figure by about 0.02 and an assessments figure by up to 0.15.
 const FLOORS: [(&str, [f64; 5]); 2] = [
-    ("ar", [0.70, 0.50, 0.85, 0.90, 0.75]),
-    ("en", [0.85, 0.95, 0.85, 0.85, 0.85]),
+    ("ar", [0.65, 0.45, 0.80, 0.80, 0.70]),
+    ("en", [0.80, 0.85, 0.80, 0.80, 0.80]),
 ];
 
 #[test]
