@@ -125,13 +125,13 @@ test('reader: hiding highlights is remembered after a reload', async () => {
   const look = () => mark.evaluate((m) => getComputedStyle(m).backgroundColor);
   const shown = await look();
   assert.notEqual(shown, 'rgba(0, 0, 0, 0)');
-  await ui.getByRole('button', { name: 'Hide highlights' }).click();
+  await ui.getByRole('button', { name: 'Hide highlights' , exact: true }).click();
   assert.equal(await look(), 'rgba(0, 0, 0, 0)');
   assert.equal(await ui.getByRole('status').textContent(), 'Highlights hidden');
   await page.reload();
   await page.waitForFunction(() => window.isnadDemo !== undefined);
   assert.equal(await page.locator('mark.isnad-claim').first().evaluate((m) => getComputedStyle(m).backgroundColor), 'rgba(0, 0, 0, 0)');
-  const toggle = ui.getByRole('button', { name: 'Show highlights' });
+  const toggle = ui.getByRole('button', { name: 'Show highlights' , exact: true });
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
   await toggle.click();
   assert.equal(await page.locator('mark.isnad-claim').first().evaluate((m) => getComputedStyle(m).backgroundColor), shown);
@@ -239,7 +239,7 @@ test('editor, mouse: mark a claim, link it to a source, rate it, note it; undo a
   const text = await selectPlainText(page);
   const toolbar = ui.getByRole('toolbar');
   await toolbar.waitFor();
-  await toolbar.getByRole('button', { name: 'Mark as Claim' }).click();
+  await toolbar.getByRole('button', { name: 'Mark as Claim' , exact: true }).click();
   const popover = ui.getByRole('dialog');
   await popover.waitFor();
   assert.equal(await popover.locator('blockquote').textContent(), text);
@@ -263,7 +263,7 @@ test('editor, mouse: mark a claim, link it to a source, rate it, note it; undo a
   const storedNote = await page.evaluate((id) => JSON.stringify(Object.values({ ...localStorage })).includes(id), made.id);
   assert.ok(storedNote, 'the annotation is in localStorage');
   // Undo the change, then the creation; redo both.
-  const undo = ui.getByRole('button', { name: 'Undo' });
+  const undo = ui.getByRole('button', { name: 'Undo' , exact: true });
   await undo.click();
   now = (await held(page)).find((a) => a.id === made.id);
   assert.equal(now.link, null);
@@ -271,8 +271,8 @@ test('editor, mouse: mark a claim, link it to a source, rate it, note it; undo a
   await undo.click();
   assert.equal((await held(page)).some((a) => a.id === made.id), false);
   assert.equal(await page.locator(`mark[data-isnad-id="${made.id}"]`).count(), 0);
-  await ui.getByRole('button', { name: 'Redo' }).click();
-  await ui.getByRole('button', { name: 'Redo' }).click();
+  await ui.getByRole('button', { name: 'Redo' , exact: true }).click();
+  await ui.getByRole('button', { name: 'Redo' , exact: true }).click();
   now = (await held(page)).find((a) => a.id === made.id);
   assert.equal(now.isnad.rating.label, 'Mostly false');
   assert.match(await ui.getByRole('status').textContent(), /^Redone: Claim changed/);
@@ -291,7 +291,7 @@ test('editor: reject a detection, correct the kind of another, move one to new t
   let annotations = await held(page);
   const wrong = annotations.find((a) => a.kind === 'source');
   await page.locator(`mark[data-isnad-id="${wrong.id}"]`).first().click();
-  await popover.getByRole('button', { name: 'Reject' }).click();
+  await popover.getByRole('button', { name: 'Reject' , exact: true }).click();
   assert.equal(await page.locator(`mark[data-isnad-id="${wrong.id}"]`).count(), 0);
   assert.match(await ui.getByRole('status').textContent(), /Source deleted/);
   // The rejection lasts: after a reload, detection finds it again and the store's word wins.
@@ -304,7 +304,7 @@ test('editor: reject a detection, correct the kind of another, move one to new t
   await page.evaluate((id) => window.isnadDemo.select(id), claim.id);
   assert.equal(await popover.locator('blockquote').textContent(), claim.exact);
   await popover.getByRole('combobox', { name: 'Kind' }).selectOption('assessment');
-  await popover.getByRole('button', { name: 'Accept' }).click();
+  await popover.getByRole('button', { name: 'Accept' , exact: true }).click();
   annotations = await held(page);
   const changed = annotations.find((a) => a.id === claim.id);
   assert.equal(changed.kind, 'assessment');
@@ -313,7 +313,7 @@ test('editor: reject a detection, correct the kind of another, move one to new t
   assert.match(await popover.textContent(), /✓ Accepted/);
   // Move it: the annotation selected last goes to the selected text.
   const text = await selectPlainText(page, 12);
-  await ui.getByRole('toolbar').getByRole('button', { name: 'Move the selected annotation here' }).click();
+  await ui.getByRole('toolbar').getByRole('button', { name: 'Move the selected annotation here' , exact: true }).click();
   const moved = (await held(page)).find((a) => a.id === claim.id);
   assert.equal(moved.exact, text);
   assert.deepEqual(problems, []);
@@ -378,7 +378,7 @@ for (const { path, lang, found } of [
     assert.deepEqual(globals, [], 'no global names');
     if (path.includes('element')) {
       // Editor mode from the element's attribute: the toolbar answers a selection.
-      assert.ok(await ui.getByRole('button', { name: 'تراجع' }).isVisible());
+      assert.ok(await ui.getByRole('button', { name: 'تراجع' , exact: true }).isVisible());
       await page.evaluate(() => document.querySelector('isnad-annotator').remove());
       assert.equal(await page.locator('article mark.isnad-mark').count(), 0, 'removing the element unmounts');
       assert.equal(await page.locator('[data-isnad-ui]').count(), 0);
@@ -429,12 +429,12 @@ test('editor, touch on a 360 px phone: a long-press selection, the toolbar on sc
   await toolbar.waitFor();
   const box = await toolbar.boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= 360 && box.y >= 0, `toolbar on screen: ${JSON.stringify(box)}`);
-  await toolbar.getByRole('button', { name: 'Mark as Assessment' }).tap();
+  await toolbar.getByRole('button', { name: 'Mark as Assessment' , exact: true }).tap();
   await ui.getByRole('dialog').waitFor();
   const made = (await held(page)).find((a) => a.exact === text);
   assert.equal(made?.kind, 'assessment');
-  await ui.getByRole('dialog').getByRole('button', { name: 'Close' }).tap();
-  await ui.getByRole('button', { name: 'Undo' }).tap();
+  await ui.getByRole('dialog').getByRole('button', { name: 'Close' , exact: true }).tap();
+  await ui.getByRole('button', { name: 'Undo' , exact: true }).tap();
   assert.equal((await held(page)).some((a) => a.exact === text), false);
   assert.deepEqual(problems, []);
   await page.context().close();
