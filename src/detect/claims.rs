@@ -85,8 +85,10 @@ fn states_sourcing_terms(words: &[&Word]) -> bool {
 }
 
 /// Speculation, opinion and the author's judgement (matching forms; each word list of this
-/// module is one string split at start): «من الواضح أن», «بات من الضروري», «من المرجح» too.
-const OPINION: &str = "ربما لعل يبدو اعتقد نعتقد رايي يجب ينبغي منطقيا منطقي منطقيه رمزيه مفاجئا \
+/// module is one string split at start): «من الواضح أن», «بات واضحاً», «بات من الضروري», «من
+/// المرجح» and «يمكن» (can, may) too.
+const OPINION: &str =
+    "يمكن واضحا ربما لعل يبدو اعتقد نعتقد رايي يجب ينبغي منطقيا منطقي منطقيه رمزيه مفاجئا \
     المؤكد اصرارا ياس الافضل الاسوا نامل اتمني الواضح الضروري البديهي المؤسف \
     المرجح المحتمل اظن نظن perhaps maybe might could should must ought arguably \
     clearly surely obviously seems seem appears gamble shameful disgrace hard bold \
@@ -129,7 +131,7 @@ const STATE_VERBS: &str =
 const STATE_WORDS: &str =
     "زارت يزور تزور حضرت وقعت يوقع ارسلت استقبلت يستقبل تستقبل عقدت يعقد تعقد التقت \
     يلتقي تلتقي يشهد تشهد قتلت اطلقت يطلق تطلق فرضت يفرض تفرض approves signs \
-    launches opens closes wins loses resigns quits appoints kills arrests rises \
+    launches opens closes wins loses resigns kills arrests rises \
     falls drops raises قرار زاد زادت نما نمت ينمو تنمو تم تمت يتم تتم بني بنيت \
     انشئ انشئت اعتقال تولي تولت يتولي تتولي دعمت يدعم تدعم يدعمه تدعمه سجلت يسجل \
     تسجل hit hits reached soared surged jumped climbed plunged slumped tumbled \
