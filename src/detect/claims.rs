@@ -85,8 +85,10 @@ fn states_sourcing_terms(words: &[&Word]) -> bool {
 }
 
 /// Speculation, opinion and the author's judgement (matching forms; each word list of this
-/// module is one string split at start): «من الواضح أن», «بات من الضروري», «من المرجح» too.
-const OPINION: &str = "ربما لعل يبدو اعتقد نعتقد رايي يجب ينبغي منطقيا منطقي منطقيه رمزيه مفاجئا \
+/// module is one string split at start): «من الواضح أن», «بات واضحاً», «بات من الضروري», «من
+/// المرجح» and «يمكن» (can, may) too.
+const OPINION: &str =
+    "يمكن واضحا ربما لعل يبدو اعتقد نعتقد رايي يجب ينبغي منطقيا منطقي منطقيه رمزيه مفاجئا \
     المؤكد اصرارا ياس الافضل الاسوا نامل اتمني الواضح الضروري البديهي المؤسف \
     المرجح المحتمل اظن نظن perhaps maybe might could should must ought arguably \
     clearly surely obviously seems seem appears gamble shameful disgrace hard bold \
@@ -127,15 +129,14 @@ const STATE_VERBS: &str =
 /// «قرار» (a decision is an event, like «زيارة»), the passive «تم» + verbal noun («تم
 /// رفضها»), English verbs of reaching a level, and what a law or a ban does.
 const STATE_WORDS: &str =
-    "زارت يزور تزور حضرت يحضر تحضر وقعت يوقع ارسلت يرسل ترسل استقبلت يستقبل تستقبل \
-    عقدت يعقد تعقد التقت يلتقي تلتقي يشهد تشهد قتلت يقتل اطلقت يطلق تطلق فرضت يفرض \
-    تفرض approves signs launches opens closes wins loses resigns quits appoints \
-    kills arrests rises falls grows drops raises ends begins قرار زاد زادت نما نمت \
-    ينمو تنمو تم تمت يتم تتم بني بنيت انشئ انشئت اعتقال تولي تولت يتولي تتولي دعمت \
-    يدعم تدعم يدعمه تدعمه سجلت يسجل تسجل hit hits reached soared surged jumped \
-    climbed plunged slumped tumbled halved investigation requires \
-    required banned bans prohibits يحظر تحظر حظر حظرت يلزم تلزم يمنع \
-    تمنع منع منعت";
+    "زارت يزور تزور حضرت وقعت يوقع ارسلت استقبلت يستقبل تستقبل عقدت يعقد تعقد التقت \
+    يلتقي تلتقي يشهد تشهد قتلت اطلقت يطلق تطلق فرضت يفرض تفرض approves signs \
+    launches opens closes wins loses resigns kills arrests rises \
+    falls drops raises قرار زاد زادت نما نمت ينمو تنمو تم تمت يتم تتم بني بنيت \
+    انشئ انشئت اعتقال تولي تولت يتولي تتولي دعمت يدعم تدعم يدعمه تدعمه سجلت يسجل \
+    تسجل hit hits reached soared surged jumped climbed plunged slumped tumbled \
+    halved investigation requires required banned bans prohibits يحظر تحظر حظر \
+    حظرت يلزم تلزم يمنع تمنع منع منعت";
 
 /// Superlatives (matching forms).
 const SUPERLATIVES: &str = "largest biggest highest lowest smallest \
@@ -209,8 +210,9 @@ pub fn word_flags(norm: &str) -> u32 {
     });
     let flags = table.get(norm).copied().unwrap_or(0);
     // An Arabic word of what a stretch says may carry و or ف («وأصبحت», «فارتفعت», «وربما»).
-    match norm.strip_prefix(['و', 'ف']) {
-        Some(rest) => {
+    // (U+0648 and U+0641 are D9 88 and D9 81 in UTF-8.)
+    match norm.as_bytes() {
+        [0xd9, 0x88 | 0x81, _, ..] if flags == 0 => {
             let content = flag::OPINION
                 | flag::CAUSAL
                 | flag::COMPARISON
@@ -218,9 +220,9 @@ pub fn word_flags(norm: &str) -> u32 {
                 | flag::EVENT
                 | flag::EVALUATIVE
                 | flag::SUPERLATIVE;
-            flags | table.get(rest).copied().unwrap_or(0) & content
+            table.get(&norm[2..]).copied().unwrap_or(0) & content
         }
-        None => flags,
+        _ => flags,
     }
 }
 
@@ -238,7 +240,7 @@ fn has_event(words: &[&Word]) -> bool {
                 && words.get(i + 1).is_some_and(|n| {
                     matches!(
                         n.norm,
-                        "يعد" | "تعد" | "نعد" | "اعد" | "يعودوا" | "يكن" | "تكن" | "يكونوا"
+                        "يعد" | "تعد" | "نعد" | "اعد" | "يعودوا" | "يكن" | "تكن"
                     )
                 }))
     })
