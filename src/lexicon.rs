@@ -216,6 +216,16 @@ pub struct LexiconSizes {
     pub arabic_relational_adjectives: usize,
 }
 
+/// The parts one after the other (what `format!` does, without its formatting machinery: the
+/// word lists make thousands of these at start).
+fn join(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
 /// The folding every Arabic table entry goes through, and that lookups expect of their input:
 /// harakat (U+064B–U+0652, U+0670) and tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه, and
 /// everything lowercased.
@@ -527,39 +537,39 @@ fn perfect_forms(ms: &str, perf: Perf) -> Vec<(String, Agreement)> {
         Perf::Y => match stem('ي') {
             Some(b) => vec![
                 (ms.to_string(), MS),
-                (format!("{b}ت"), FS),
-                (format!("{b}وا"), MP),
-                (format!("{b}يا"), MD),
-                (format!("{b}تا"), FD),
+                (join(&[&*b, "ت"]), FS),
+                (join(&[&*b, "وا"]), MP),
+                (join(&[&*b, "يا"]), MD),
+                (join(&[&*b, "تا"]), FD),
             ],
             None => perfect_forms(ms, Perf::S),
         },
         Perf::K => match stem('ي') {
             Some(b) => vec![
                 (ms.to_string(), MS),
-                (format!("{b}يت"), FS),
-                (format!("{b}وا"), MP),
-                (format!("{b}يا"), MD),
-                (format!("{b}يتا"), FD),
+                (join(&[&*b, "يت"]), FS),
+                (join(&[&*b, "وا"]), MP),
+                (join(&[&*b, "يا"]), MD),
+                (join(&[&*b, "يتا"]), FD),
             ],
             None => perfect_forms(ms, Perf::S),
         },
         Perf::W => match stem('ا') {
             Some(b) => vec![
                 (ms.to_string(), MS),
-                (format!("{b}ت"), FS),
-                (format!("{b}وا"), MP),
-                (format!("{b}وا"), MD),
-                (format!("{b}تا"), FD),
+                (join(&[&*b, "ت"]), FS),
+                (join(&[&*b, "وا"]), MP),
+                (join(&[&*b, "وا"]), MD),
+                (join(&[&*b, "تا"]), FD),
             ],
             None => perfect_forms(ms, Perf::S),
         },
         Perf::S => vec![
             (ms.to_string(), MS),
-            (format!("{ms}ت"), FS),
-            (format!("{ms}وا"), MP),
-            (format!("{ms}ا"), MD),
-            (format!("{ms}تا"), FD),
+            (join(&[&*ms, "ت"]), FS),
+            (join(&[&*ms, "وا"]), MP),
+            (join(&[&*ms, "ا"]), MD),
+            (join(&[&*ms, "تا"]), FD),
         ],
     }
 }
@@ -570,24 +580,24 @@ fn imperfect_forms(m: &str) -> Vec<(String, Agreement)> {
         return Vec::new();
     };
     let plural = match m.strip_suffix(['ي', 'و']) {
-        Some(b) => format!("{b}ون"),
-        None => format!("{m}ون"),
+        Some(b) => join(&[&*b, "ون"]),
+        None => join(&[&*m, "ون"]),
     };
     vec![
         (m.to_string(), MS),
-        (format!("ت{rest}"), FS),
+        (join(&["ت", &*rest]), FS),
         (plural, MP),
-        (format!("{m}ان"), MD),
-        (format!("ت{rest}ان"), FD),
+        (join(&[&*m, "ان"]), MD),
+        (join(&["ت", &*rest, "ان"]), FD),
     ]
 }
 
 /// Adverbial participles: قائلًا، قائلةً، قائلين.
 fn participle_forms(stem: &str) -> Vec<(String, Agreement)> {
     vec![
-        (format!("{stem}ا"), MS),
-        (format!("{stem}ه"), FS),
-        (format!("{stem}ين"), MP),
+        (join(&[&*stem, "ا"]), MS),
+        (join(&[&*stem, "ه"]), FS),
+        (join(&[&*stem, "ين"]), MP),
     ]
 }
 
@@ -621,7 +631,9 @@ fn insert_merge(map: &mut HashMap<String, ArEntry>, key: String, entry: ArEntry)
 fn ar_cues() -> &'static ArCues {
     static TABLE: OnceLock<ArCues> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut forms: HashMap<String, ArEntry> = HashMap::default();
+        // Sized for the ~2,600 forms: no rehash while building.
+        let mut forms: HashMap<String, ArEntry> =
+            HashMap::with_capacity_and_hasher(4096, Default::default());
         let mut objects: Vec<(String, ArEntry)> = Vec::new();
         for v in ar_data::VERBS {
             let base = ArEntry {
@@ -654,7 +666,7 @@ fn ar_cues() -> &'static ArCues {
             }
             if v.flags & OBJ != 0 {
                 for (form, (gender, number)) in &finite {
-                    let stem = form.strip_suffix("وا").map(|b| format!("{b}و"));
+                    let stem = form.strip_suffix("وا").map(|b| join(&[&*b, "و"]));
                     let stem = stem.as_deref().unwrap_or(form);
                     for suffix in OBJECT_SUFFIXES {
                         let entry = ArEntry {
@@ -662,7 +674,7 @@ fn ar_cues() -> &'static ArCues {
                             number: *number,
                             ..base.clone()
                         };
-                        objects.push((format!("{stem}{suffix}"), entry));
+                        objects.push((join(&[&*stem, &*suffix]), entry));
                     }
                 }
             }
@@ -784,7 +796,7 @@ fn ar_phrases() -> &'static ArPhrases {
         let firsts = fixed
             .keys()
             .chain(lam.keys())
-            .flat_map(|k| [k.clone(), format!("و{k}"), format!("ف{k}")])
+            .flat_map(|k| [k.clone(), join(&["و", &*k]), join(&["ف", &*k])])
             .collect();
         ArPhrases { fixed, lam, firsts }
     })
@@ -1110,7 +1122,8 @@ struct EnCues {
 fn en_cues() -> &'static EnCues {
     static TABLE: OnceLock<EnCues> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut forms: HashMap<&'static str, EnEntry> = HashMap::default();
+        let mut forms: HashMap<&'static str, EnEntry> =
+            HashMap::with_capacity_and_hasher(1024, Default::default());
         let mut lemmas = HashSet::default();
         for v in en_data::VERBS {
             let Some(lemma) = v.forms.split_whitespace().next() else {
@@ -2094,13 +2107,13 @@ struct ArHeads {
 fn ar_heads() -> &'static ArHeads {
     static TABLE: OnceLock<ArHeads> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut words = HashMap::default();
+        let mut words = HashMap::with_capacity_and_hasher(1024, Default::default());
         let mut distinct = HashSet::default();
         for spec in head_data::ARABIC {
             let key = fold(spec.word);
             let base = key.strip_prefix("ال").unwrap_or(&key).to_string();
             if spec.flags & BARE == 0 && !key.starts_with("ال") {
-                words.entry(format!("ال{key}")).or_insert(spec);
+                words.entry(join(&["ال", &*key])).or_insert(spec);
             }
             words.entry(key).or_insert(spec);
             distinct.insert(base);
@@ -2208,7 +2221,7 @@ struct EnHeads {
 fn en_heads() -> &'static EnHeads {
     static TABLE: OnceLock<EnHeads> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut words = HashMap::default();
+        let mut words = HashMap::with_capacity_and_hasher(512, Default::default());
         for spec in head_data::ENGLISH {
             words.entry(spec.word).or_insert(spec);
         }
@@ -2319,11 +2332,11 @@ fn arabic_adjectives() -> &'static HashSet<String> {
             let stem = fold(stem);
             for form in [
                 stem.clone(),
-                format!("{stem}ه"),
-                format!("{stem}ون"),
-                format!("{stem}ين"),
+                join(&[&*stem, "ه"]),
+                join(&[&*stem, "ون"]),
+                join(&[&*stem, "ين"]),
             ] {
-                set.insert(format!("ال{form}"));
+                set.insert(join(&["ال", &*form]));
                 set.insert(form);
             }
         }

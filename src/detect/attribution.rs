@@ -113,7 +113,85 @@ fn ends_arabic_np(w: &Word) -> bool {
         || is_preposition(w)
         || AR_NP_ENDS.contains(&w.norm)
         || arabic_cue(w.norm).is_some()
+        || is_addressee(w)
+        || is_time_word(w)
 }
+
+/// Press words: whom a source spoke to («لوكالة الأنباء», «لمراسلنا», «للصحفيين»).
+const AR_PRESS: &[&str] = &[
+    "وكاله",
+    "مراسل",
+    "صحيفه",
+    "صحف",
+    "قناه",
+    "تلفزيون",
+    "اذاعه",
+    "موقع",
+    "صحفي",
+    "صحافي",
+    "صحافه",
+    "وسائل",
+];
+
+/// Whom the source spoke to, after its name: «قال رئيس الشعبة عادل نصار لوكالة الأنباء».
+fn is_addressee(w: &Word) -> bool {
+    // «للصحفيين» is ل + «الصحفيين» with the alif of ال dropped.
+    let rest = w
+        .norm
+        .strip_prefix("لل")
+        .or_else(|| w.norm.strip_prefix('ل'));
+    rest.is_some_and(|r| AR_PRESS.iter().any(|p| r.starts_with(p)))
+}
+
+/// When the source spoke, after its name: «الاثنين», «مساء», «الأسبوع الماضي» (أمس and اليوم
+/// are in [`AR_NP_ENDS`]).
+fn is_time_word(w: &Word) -> bool {
+    const TIMES: &[&str] = &[
+        "الاثنين",
+        "الثلاثاء",
+        "الاربعاء",
+        "الخميس",
+        "الجمعه",
+        "السبت",
+        "الاحد",
+        "مساء",
+        "الاسبوع",
+        "الشهر",
+        "مطلع",
+        "اواخر",
+        "اوائل",
+        "منتصف",
+    ];
+    TIMES.contains(&w.norm)
+}
+
+/// Places an institution or an anonymous source can be "in": «مديرية الصحة في محافظة
+/// الوادي», «مصادر في المدرسة».
+const AR_PLACES: &[&str] = &[
+    "محافظه",
+    "المحافظه",
+    "مدينه",
+    "المدينه",
+    "ولايه",
+    "الولايه",
+    "منطقه",
+    "المنطقه",
+    "اقليم",
+    "الاقليم",
+    "البلاد",
+    "العاصمه",
+    "المدرسه",
+    "الجامعه",
+    "المستشفي",
+    "القريه",
+    "قطاع",
+    "القطاع",
+    "مديريه",
+    "المديريه",
+    "الميناء",
+    "المطار",
+    "المصنع",
+];
 
 const AR_PREPOSITIONS: &[&str] = &[
     "عن",
@@ -193,11 +271,12 @@ fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
         if headed
             && !relative
             && w.norm == "في"
-            && words
-                .get(j + 1)
-                .and_then(|n| arabic_source_head(n.norm))
-                // «قالت الشركة في بيان»: where it was said, not part of who said it.
-                .is_some_and(|h| h.kind != HeadKind::Document)
+            && words.get(j + 1).is_some_and(|n| {
+                arabic_source_head(n.norm)
+                    // «قالت الشركة في بيان»: where it was said, not part of who said it.
+                    .is_some_and(|h| h.kind != HeadKind::Document)
+                    || nameless && AR_PLACES.contains(&n.norm)
+            })
         {
             j += 2;
             continue;
@@ -416,7 +495,16 @@ fn arabic(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
                 let np_end = (np_start..words.len())
                     .find(|&j| words[j].is_punct())
                     .unwrap_or(words.len());
-                let source = span(words, np_start, np_end);
+                let mut source = span(words, np_start, np_end);
+                // «وفقاً لتقديرات X»: the ل of «وفقاً لـ» is written on the source's first word.
+                let first = &words[np_start.min(words.len() - 1)];
+                if n == 1
+                    && cue.lemma.ends_with("لـ")
+                    && first.norm.starts_with('ل')
+                    && first.end - first.start == first.norm.chars().count()
+                {
+                    source = source.map(|(s, e)| (s + 1, e));
+                }
                 let content = if i == 0 || words[..i].iter().all(Word::is_punct) {
                     span(words, np_end, words.len())
                 } else {
@@ -933,6 +1021,19 @@ fn english(sentence: &Sentence, index: usize, found: &mut Vec<Attribution>) {
         };
         let cue_end = i + n;
         let cue_span = (w.start, words[cue_end - 1].end);
+        // "Council approves new housing plan despite protests", "has pledged $640 million": an
+        // intention verb that is also a noun is a cue only before "to" or "that" ("plans to
+        // build"); with a noun after it, it is an event or no verb at all.
+        if matches!(
+            cue.lemma,
+            "plan" | "aim" | "hope" | "vow" | "pledge" | "promise"
+        ) && !words
+            .get(cue_end)
+            .is_some_and(|n| matches!(n.norm, "to" | "that"))
+        {
+            i += 1;
+            continue;
+        }
         if cue.lemma == "according to" {
             let np_end = (cue_end..words.len())
                 .find(|&j| words[j].is_punct())

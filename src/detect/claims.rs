@@ -175,7 +175,7 @@ pub fn word_flags(norm: &str) -> u32 {
     use std::sync::OnceLock;
     static TABLE: OnceLock<crate::lexicon::HashMap<&'static str, u32>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t = crate::lexicon::HashMap::default();
+        let mut t = crate::lexicon::HashMap::with_capacity_and_hasher(4096, Default::default());
         for (list, bit) in [
             (OPINION, flag::OPINION),
             (CAUSAL, flag::CAUSAL),
