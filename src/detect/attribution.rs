@@ -395,17 +395,97 @@ fn span(words: &[Word], from: usize, to: usize) -> Option<(usize, usize)> {
 /// Finds every reporting construction in the document.
 pub fn find(doc: &Document) -> Vec<Attribution> {
     let mut found = Vec::new();
+    // Words of the names sources were given so far («كارنيجي» of «مركز كارنيجي»).
+    let mut named: Vec<&str> = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let before = found.len();
         if sentence.arabic {
             arabic(sentence, index, &mut found);
+            if found.len() == before {
+                found.extend(arabic_statement_noun(sentence, index, &named));
+            }
         } else {
             english(sentence, index, &mut found);
         }
         quotes_of(doc, sentence, index, &mut found, before);
+        for a in &found[before..] {
+            let Some((start, end)) = a.source else {
+                continue;
+            };
+            named.extend(
+                sentence
+                    .words
+                    .iter()
+                    .filter(|w| w.start >= start && w.end <= end && w.is_word())
+                    .filter(|w| arabic_source_head(w.norm).is_none() && w.norm.chars().count() > 3)
+                    .map(|w| w.norm),
+            );
+        }
     }
     quotes_before_cue(doc, &mut found);
     found
+}
+
+/// Nouns of stating and concluding that take «أن» like a reporting verb.
+const AR_STATEMENT_NOUNS: &[&str] = &[
+    "استنتاج",
+    "الاستنتاج",
+    "تاكيد",
+    "التاكيد",
+    "ترجيح",
+    "الترجيح",
+    "تقدير",
+    "توقع",
+    "التوقع",
+    "اعتراف",
+    "الاعتراف",
+    "ادعاء",
+    "الادعاء",
+    "تحذير",
+    "التحذير",
+];
+
+/// «لكن كارنيجي لم يقدم إجابة واضحة غير استنتاج بأن ...»: a noun of concluding followed by
+/// «أن» reports what follows; its source is the clause's subject when the article has already
+/// given that name as a source (a name alone says nothing of being one).
+fn arabic_statement_noun(sentence: &Sentence, index: usize, named: &[&str]) -> Option<Attribution> {
+    let words = &sentence.words;
+    let at = (1..words.len().saturating_sub(1)).find(|&i| {
+        !words[i].in_quote
+            && AR_STATEMENT_NOUNS.contains(&words[i].norm)
+            && is_complementizer(&words[i + 1])
+    })?;
+    // The subject opens the clause, after an opening «لكن», «و» or «ف».
+    let mut start = lead_in(words);
+    while words
+        .get(start)
+        .is_some_and(|w| matches!(w.norm, "لكن" | "ولكن" | "غير" | "بينما") || w.is_punct())
+    {
+        start += 1;
+    }
+    let first = words.get(start)?;
+    let bare = first
+        .norm
+        .strip_prefix(['و', 'ف'])
+        .filter(|r| named.contains(r))
+        .unwrap_or(first.norm);
+    if start >= at || !named.contains(&bare) {
+        return None;
+    }
+    // «وكارنيجي»: the source starts after the conjunction (when no haraka sits on it).
+    let plain = first.end - first.start == first.norm.chars().count();
+    let clitic = usize::from(first.norm != bare && plain);
+    Some(Attribution {
+        source: Some((first.start + clitic, first.end)),
+        content: span(words, at + 2, words.len()),
+        // The whole predicate up to the noun is the reporting expression: «لم يقدم إجابة واضحة
+        // غير استنتاج».
+        ..Attribution::new(
+            (words[(start + 1).min(at)].start, words[at].end),
+            Stance::Finding,
+            index,
+        )
+    })
 }
 
 /// «"Yes. We were slow ...," she said.»: a quote that spans sentences and no earlier report

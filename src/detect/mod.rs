@@ -583,4 +583,16 @@ mod tests {
             .iter()
             .any(|(k, t, _)| *k == Kind::Assessment && t.contains("That changes everything")));
     }
+
+    #[test]
+    fn a_noun_of_concluding_before_an_reports_for_a_name_already_given_as_a_source() {
+        let text = "وقال مركز كارنيجي إن الصادرات تراجعت. لكن كارنيجي لم يقدم إجابة واضحة غير \
+                    استنتاج بأن المقابل مازال غير معروف.";
+        let f = marks(text);
+        has(&f, Kind::Source, "كارنيجي", None);
+        has(&f, Kind::Claim, "المقابل مازال غير معروف", Some("كارنيجي"));
+        // A name no sentence gave as a source is not made one.
+        let f = marks("لكن كارنيجي لم يقدم إجابة واضحة غير استنتاج بأن المقابل مازال غير معروف.");
+        assert!(sources(&f).is_empty(), "{f:?}");
+    }
 }
