@@ -342,3 +342,62 @@ pub fn score_set(dir: &std::path::Path) -> Result<Vec<Scored>, String> {
         })
         .collect()
 }
+
+impl Report {
+    /// The five figures, named: sources F1, assessments F1, claims recall, claims
+    /// precision, claim→source links right.
+    pub fn figures(&self) -> [(&'static str, f64); 5] {
+        [
+            ("sources F1", self.sources.f1()),
+            ("assessments F1", self.assessments.f1()),
+            ("claims recall", self.claims.recall()),
+            ("claims precision", self.claims.precision()),
+            ("links right", self.link_accuracy()),
+        ]
+    }
+}
+
+/// The reports of the articles in `lang`, added up.
+pub fn total(scored: &[Scored], lang: &str) -> Report {
+    let mut total = Report::default();
+    for s in scored.iter().filter(|s| s.lang == lang) {
+        total.add(&s.report);
+    }
+    total
+}
+
+/// A labelled set scored and held against per-language floors (sources F1, assessments F1,
+/// claims recall, claims precision, links right).
+pub struct SetCheck {
+    /// The tables, per article then per language, as the tests print them.
+    pub tables: String,
+    /// One line for each figure below its floor.
+    pub below: Vec<String>,
+    pub articles: usize,
+}
+
+/// Scores the set in `dir` ([`score_set`]) and checks each language against `floors`.
+pub fn check_set(dir: &std::path::Path, floors: &[(&str, [f64; 5])]) -> Result<SetCheck, String> {
+    let scored = score_set(dir)?;
+    let mut tables = String::new();
+    for s in &scored {
+        tables.push_str(&format!("== {} ({})\n{}\n\n", s.text, s.lang, s.report));
+    }
+    let mut below = Vec::new();
+    for (lang, floors) in floors {
+        let total = total(&scored, lang);
+        tables.push_str(&format!("== all {lang}\n{total}\n\n"));
+        for ((name, got), floor) in total.figures().into_iter().zip(floors) {
+            if got < *floor {
+                below.push(format!(
+                    "{lang} {name}: {got:.3} is below the floor {floor:.2}"
+                ));
+            }
+        }
+    }
+    Ok(SetCheck {
+        tables,
+        below,
+        articles: scored.len(),
+    })
+}
