@@ -4,6 +4,7 @@
 // them to BENCHMARKS.md. Run: npm run bench   (builds the release wasm first)
 //   BENCH_QUICK=1   10 KB and 100 KB only, fewer runs (a smoke test of the harness)
 //   BENCH_NO_WRITE=1  print only
+//   BENCH_SIZES=10000,100000,1000000  only these article sizes (bytes of text)
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,11 +13,12 @@ import { startBenchServer } from '../bench/server.mjs';
 import { CHROME_ARGS } from '../tests/e2e/harness.mjs';
 
 const QUICK = Boolean(process.env.BENCH_QUICK);
-const SIZES = QUICK ? [10_000, 100_000] : [10_000, 100_000, 1_000_000, 5_000_000];
+const CHOSEN = process.env.BENCH_SIZES?.split(',').map(Number).filter((n) => n > 0);
+const SIZES = CHOSEN?.length ? CHOSEN : QUICK ? [10_000, 100_000] : [10_000, 100_000, 1_000_000, 5_000_000];
 const COUNTS = [100, 1_000, 10_000];
 const LANGS = ['ar', 'en'];
 const runsFor = (bytes) => (QUICK ? 2 : bytes <= 100_000 ? 7 : bytes <= 1_000_000 ? 5 : 3);
-const REANCHOR_SIZES = QUICK ? [100_000] : [100_000, 1_000_000, 5_000_000];
+const REANCHOR_SIZES = (QUICK ? [100_000] : [100_000, 1_000_000, 5_000_000]).filter((n) => SIZES.includes(n));
 const SEED_VISITS = QUICK ? 3 : 15;
 
 const started = Date.now();
