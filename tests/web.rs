@@ -5,32 +5,15 @@
 use isnad::web::Widget;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Document, Element};
+use web_sys::Element;
+
+mod common;
+
+use common::{document, Fixture};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// A fixture in its own container, removed when dropped.
-struct Fixture {
-    container: Element,
-}
-
 impl Fixture {
-    fn new(html: &str) -> Self {
-        let container = document().create_element("div").unwrap();
-        container.set_id("fixture");
-        container.set_inner_html(html);
-        document().body().unwrap().append_child(&container).unwrap();
-        Fixture { container }
-    }
-
-    fn html(&self) -> String {
-        self.container.inner_html()
-    }
-
     fn mount(&self) -> Widget {
         Widget::mount(self.container.clone().into(), JsValue::UNDEFINED).unwrap()
     }
@@ -52,12 +35,6 @@ impl Fixture {
             .query_selector_all("mark.isnad-mark")
             .unwrap()
             .length()
-    }
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        self.container.remove();
     }
 }
 

@@ -8,30 +8,15 @@
 use isnad::web::{highlight_api_supported, Widget, HIGHLIGHTS};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Document, Element, Node};
+use web_sys::Node;
+
+mod common;
+
+use common::{document, Fixture};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-struct Fixture {
-    container: Element,
-}
-
 impl Fixture {
-    fn new(html: &str) -> Self {
-        let container = document().create_element("div").unwrap();
-        container.set_inner_html(html);
-        document().body().unwrap().append_child(&container).unwrap();
-        Fixture { container }
-    }
-
-    fn html(&self) -> String {
-        self.container.inner_html()
-    }
-
     fn mount(&self, renderer: &str) -> Widget {
         let options = js_sys::JSON::parse(&format!(r#"{{"renderer":"{renderer}"}}"#)).unwrap();
         Widget::mount(self.container.clone().into(), options).unwrap()
@@ -50,12 +35,6 @@ impl Fixture {
             }
         }
         panic!("{needle:?} is in no text node");
-    }
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        self.container.remove();
     }
 }
 

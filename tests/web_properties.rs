@@ -15,13 +15,13 @@
 use isnad::web::Widget;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Document, Element, Node};
+use web_sys::{Element, Node};
+
+mod common;
+
+use common::document;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
-}
 
 struct Rng(u64);
 
