@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { startBenchServer } from '../bench/server.mjs';
+import { seedVisits, spread } from '../bench/seed.mjs';
 import { CHROME_ARGS } from '../tests/e2e/harness.mjs';
 
 const QUICK = Boolean(process.env.BENCH_QUICK);
@@ -92,49 +93,12 @@ if (!process.env.BENCH_NO_WRITE && !QUICK) {
   log('written to BENCHMARKS.md');
 }
 
-/**
- * The demo's Arabic seed page (real demo files, strict CSP) with the wasm in the HTTP cache:
- * from the moment demo.js is requested to the first frame after Isnad's marks are in the page.
- */
+/** The demo's seed page from script start to highlights on screen (bench/seed.mjs). */
 async function seedPage(browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__seed = {};
-    const seen = () => {
-      if (window.__seed.marked || !document.querySelector('mark.isnad-mark')) return false;
-      window.__seed.marked = performance.now();
-      requestAnimationFrame(() => {
-        window.__seed.frame = performance.now();
-      });
-      return true;
-    };
-    new MutationObserver((_, observer) => {
-      if (seen()) observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
-  const url = `${server.url}www/ar.html`;
-  await page.goto(url); // fills the HTTP cache
-  await page.waitForFunction(() => window.__seed.frame !== undefined);
-  const fromScript = [];
-  const fromNavigation = [];
-  for (let i = 0; i < SEED_VISITS; i += 1) {
-    await page.goto('about:blank');
-    await page.goto(url);
-    await page.waitForFunction(() => window.__seed.frame !== undefined);
-    const t = await page.evaluate(() => {
-      const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/demo.js'));
-      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-      return { script: script.startTime, frame: window.__seed.frame, wasmBytes: wasm?.transferSize ?? null };
-    });
-    fromScript.push(t.frame - t.script);
-    fromNavigation.push(t.frame);
-  }
-  await context.close();
-  const median = (a) => [...a].sort((x, y) => x - y)[Math.floor((a.length - 1) / 2)];
+  const rows = await seedVisits(browser, server.url, SEED_VISITS);
   return {
-    fromScript: { median: median(fromScript), min: Math.min(...fromScript), max: Math.max(...fromScript) },
-    fromNavigation: { median: median(fromNavigation) },
+    fromScript: spread(rows.map((r) => r.frame)),
+    fromNavigation: spread(rows.map((r) => r.navigation)),
     visits: SEED_VISITS,
   };
 }
