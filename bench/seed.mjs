@@ -1,7 +1,9 @@
 // The demo's seed page (www/ar.html, strict CSP) visited with the wasm in the HTTP cache: for
 // each visit, ms from the request of demo.js to the marks in the page, to the first frame with
-// them, and to each of the shell's User Timing marks (isnad:wasm-ready, :mounted, :detected,
-// :interface); `navigation` is the frame from navigation start. Used by scripts/bench.mjs and
+// them, and to each of the shell's User Timing marks (isnad:start, :wasm-ready, :mounted,
+// :detected, :interface); `navigation` is the frame from navigation start, `fromStart` the frame
+// from isnad:start (the shell's first statement, once the page has been parsed and its module
+// scripts fetched). Used by scripts/bench.mjs and
 // scripts/bench-seed.mjs.
 export async function seedVisits(browser, serverUrl, visits) {
   const context = await browser.newContext();
@@ -30,6 +32,7 @@ export async function seedVisits(browser, serverUrl, visits) {
       const start = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/demo.js')).startTime;
       const row = { marked: window.__seed.marked - start, frame: window.__seed.frame - start, navigation: window.__seed.frame };
       for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('isnad:')) row[m.name] = m.startTime - start;
+      row.fromStart = row.frame - row['isnad:start'];
       return row;
     }));
   }

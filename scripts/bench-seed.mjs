@@ -13,11 +13,13 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 try {
   const rows = await seedVisits(browser, server.url, visits);
   console.log(`Seed page, ${visits} visits with the wasm cached; ms from the request of demo.js (median, min–max):`);
-  const steps = [['isnad:wasm-ready'], ['isnad:mounted'], ['isnad:detected'], ['marked', 'marks in the page'], ['frame', 'first frame with marks'], ['isnad:interface']];
+  const steps = [['isnad:start', 'isnad:start (shell runs)'], ['isnad:wasm-ready'], ['isnad:mounted'], ['isnad:detected'], ['marked', 'marks in the page'], ['frame', 'first frame with marks'], ['isnad:interface']];
   for (const [key, label = key] of steps) {
     const { median, min, max } = spread(rows.map((r) => r[key]).filter((v) => v !== undefined));
     console.log(`  ${label.padEnd(24)} ${median.toFixed(1).padStart(6)}  (${min.toFixed(1)}–${max.toFixed(1)})`);
   }
+  const { median, min, max } = spread(rows.map((r) => r.fromStart));
+  console.log(`From isnad:start to the first frame with marks: ${median.toFixed(1)} ms (${min.toFixed(1)}–${max.toFixed(1)})`);
 } finally {
   await browser.close();
   await server.close();

@@ -13,6 +13,10 @@
 // `conflict` events tell when a write did not happen.
 import init, { Widget, takePanic, describe as describeRange, anchor as anchorSelectors, detectText as detectPlain } from './pkg/isnad.js';
 
+// The shell starts running (its imports have arrived and been evaluated): where the page's time
+// to highlights starts counting for Isnad (BENCHMARKS.md, seed page).
+mark('start');
+
 let loading = null;
 
 // How marks look, in the page's own document: marks are in the article (light DOM). A

@@ -194,6 +194,22 @@ test('detectText finds on the article text what detect() finds on the page, with
   await page.close();
 });
 
+test('the seed page leaves User Timing marks in order, for a newsroom\'s performance monitoring', async () => {
+  const { page, problems } = await open('ar.html');
+  await page.waitForFunction(() => performance.getEntriesByName('isnad:interface').length > 0);
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark')
+    .filter((m) => m.name.startsWith('isnad:'))
+    .map((m) => m.name));
+  // Entries come in time order: the shell starts, then the wasm, the article, the detection.
+  assert.deepEqual(
+    marks.slice(0, 4),
+    ['isnad:start', 'isnad:wasm-ready', 'isnad:mounted', 'isnad:detected'],
+  );
+  assert.ok(marks.includes('isnad:interface'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('misuse from JavaScript raises Errors a developer can act on', async () => {
   const { page, problems } = await open('en.html');
   const errors = await page.evaluate(async () => {
