@@ -437,6 +437,31 @@ fn the_english_page() {
 }
 
 #[wasm_bindgen_test]
+fn mark_detected_marks_what_detect_finds_and_counts_it() {
+    let f = Fixture::new(&page_body(include_str!("../www/ar.html")));
+    let mut w = Widget::mount(JsValue::NULL, JsValue::UNDEFINED).unwrap();
+    let count = w.mark_detected().unwrap();
+    let marks = f
+        .container
+        .query_selector_all("mark.isnad-mark")
+        .unwrap();
+    let marked: Vec<String> = (0..marks.length())
+        .filter_map(|i| marks.item(i))
+        .filter_map(|m| m.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|m| m.get_attribute("data-isnad-id"))
+        .collect();
+    let found: js_sys::Array = w.detect().unwrap().dyn_into().unwrap();
+    assert_eq!(count, found.length());
+    assert!(count > 10, "{count} found on the seed article");
+    // Every annotation detect() returns was already marked by markDetected().
+    for a in found.iter() {
+        let id = js_sys::Reflect::get(&a, &"id".into()).unwrap().as_string().unwrap();
+        assert!(marked.contains(&id), "{id} was not marked");
+    }
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
 fn detect_marks_and_returns_w3c_annotations_counting_text_content() {
     let f = Fixture::new(&page_body(include_str!("../www/ar.html")));
     let before = f.html();

@@ -121,6 +121,7 @@ const CONNECT = Symbol('connect');
 const ATTACH = Symbol('attach');
 const WATCH = Symbol('watch');
 const SELECTED = Symbol('selected');
+const MARK_DETECTED = Symbol('markDetected');
 
 class Handle {
   #widget;
@@ -178,6 +179,12 @@ class Handle {
     this.on('create', write((a) => (stored.add(a.id), store.create(a))));
     this.on('update', write((a) => (stored.has(a.id) ? store.update(a) : (stored.add(a.id), store.create(a)))));
     this.on('delete', write((a) => stored.delete(a.id) && store.remove(a.id)));
+  }
+
+  /** Detects and marks, returning only the count: mounting with `detect: true` shows the
+   * findings and needs no JS copy of them. */
+  [MARK_DETECTED]() {
+    return this.#changed(this.#own(() => guard(() => this.#widget.markDetected())));
   }
 
   /** Gives the handle its interface (Isnad.mount does, with `ui: true`). */
@@ -480,7 +487,7 @@ export const Isnad = {
       mark('mounted');
       // Highlights first: they need only the wasm. The interface joins when it is there.
       if (detect) {
-        handle.detect();
+        handle[MARK_DETECTED]();
         mark('detected');
       }
       ui = await startUi();
