@@ -90,8 +90,18 @@ try {
 const report = render(results);
 console.log(report);
 if (!process.env.BENCH_NO_WRITE && !QUICK) {
-  writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), report);
-  log('written to BENCHMARKS.md');
+  // The tables are this run's; the notes written by hand below them (from NOTES on) are kept.
+  const file = new URL('../BENCHMARKS.md', import.meta.url);
+  const NOTES = '\n## Beyond the benchmark run';
+  let notes = '';
+  try {
+    const old = readFileSync(file, 'utf8');
+    if (old.includes(NOTES)) notes = old.slice(old.indexOf(NOTES));
+  } catch {
+    // No BENCHMARKS.md yet: the tables alone.
+  }
+  writeFileSync(file, `${report.trimEnd()}\n${notes}`);
+  log('written to BENCHMARKS.md (hand-written notes kept)');
 }
 
 /** The demo's seed page from script start to highlights on screen (bench/seed.mjs). */
