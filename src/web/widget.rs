@@ -16,7 +16,7 @@ use super::highlight::Renderer;
 use super::library::{Item, Library, EVENTS};
 use crate::anchor::{Anchorer, Status};
 use crate::annotation::{stable_id, Annotation};
-use crate::detect::{annotations, detect};
+use crate::detect::{annotations, detect, Detection};
 use crate::export::{claim_reviews, from_hypothesis, HypothesisRow, Publisher};
 use crate::marks::{nesting_order, snap_to_words, validate, Kind, MarkRange, RangeError};
 use crate::text::TextLayer;
@@ -182,9 +182,11 @@ impl Widget {
     /// them as W3C Web Annotations (positions count code points of the root's `textContent`).
     pub fn detect(&mut self) -> Result<JsValue, JsValue> {
         let mounted = self.live_mut()?;
-        let annotations = mounted.keep_detections();
+        let (found, annotations) = mounted.detections();
+        let copy = to_js(&annotations, "detect")?;
+        mounted.keep_detected(&found, annotations);
         mounted.remark()?;
-        to_js(&annotations, "detect")
+        Ok(copy)
     }
 
     /// What `detect()` does, for a page that only shows the findings (`Isnad.mount` with
@@ -193,7 +195,7 @@ impl Widget {
     #[wasm_bindgen(js_name = markDetected)]
     pub fn mark_detected(&mut self) -> Result<u32, JsValue> {
         let mounted = self.live_mut()?;
-        let found = mounted.keep_detections().len();
+        let found = mounted.keep_detections();
         mounted.remark()?;
         Ok(u32::try_from(found).unwrap_or(u32::MAX))
     }
@@ -467,22 +469,36 @@ impl Mounted {
     /// detections as W3C annotations. Detections know their place: no need to anchor them.
     /// One held already (found before, or loaded from a store with an editor's corrections)
     /// stays as it is.
-    fn keep_detections(&mut self) -> Vec<Annotation> {
+    /// Detects in the article: what was found, and the annotations of it.
+    fn detections(&self) -> (Vec<Detection>, Vec<Annotation>) {
         let found = detect(self.layer.chars());
         let content = self.content();
         let page = page_url(&self.document);
         let annotations = annotations(&self.layer, &content, &page, &found);
-        for (d, a) in found.iter().zip(&annotations) {
-            if self.library.get(&a.id).is_some() {
+        (found, annotations)
+    }
+
+    /// Keeps what was detected, moved into the library (an editor's annotation with the same id
+    /// stays as it is). Returns how many annotations were detected.
+    fn keep_detected(&mut self, found: &[Detection], annotations: Vec<Annotation>) -> usize {
+        let count = annotations.len();
+        for (d, annotation) in found.iter().zip(annotations) {
+            if self.library.get(&annotation.id).is_some() {
                 continue;
             }
             self.library.keep(Item {
-                annotation: a.clone(),
+                annotation,
                 at: Some((d.start, d.end)),
                 status: Status::Exact,
             });
         }
-        annotations
+        count
+    }
+
+    /// Detects and keeps, returning how many annotations were detected.
+    fn keep_detections(&mut self) -> usize {
+        let (found, annotations) = self.detections();
+        self.keep_detected(&found, annotations)
     }
 
     /// Keeps and marks one annotation, then tells the listeners.
