@@ -169,6 +169,9 @@ fn fold(c: char) -> char {
     }
 }
 
+/// The letters written before a dollar sign to say whose dollar: "US$", "HK$", "A$" (folded).
+const DOLLAR_COUNTRIES: [&str; 8] = ["us", "a", "c", "hk", "nz", "s", "au", "ca"];
+
 /// Separators a number may carry between two of its digits.
 fn is_num_sep(c: char) -> bool {
     matches!(c, '.' | ',' | '٫' | '٬' | '\u{2009}' | '\u{202F}')
@@ -1044,8 +1047,9 @@ impl Scanner<'_> {
     }
 
     fn at_word(&self, i: usize) -> Step {
-        // Every reading below starts from a listed word (with its clitics), a capitalised
-        // Latin word ("USD 5"), "a"/"an" or "tens": most words are none of these.
+        // Every reading below starts from a listed word (with its clitics), "a"/"an", "tens"
+        // or the capitalised country letters of a dollar sign ("US$5"): most words are none of
+        // these.
         if !self.may_start(i) {
             return Step::Nothing;
         }
@@ -1069,7 +1073,11 @@ impl Scanner<'_> {
         let Some(t) = self.t(i) else { return false };
         let w = self.word(i);
         match t.script {
-            Script::Latin => t.cap || matches!(w, "a" | "an" | "tens") || self.lex(w).is_some(),
+            Script::Latin => {
+                matches!(w, "a" | "an" | "tens")
+                    || self.lex(w).is_some()
+                    || t.cap && DOLLAR_COUNTRIES.contains(&w)
+            }
             Script::Arabic => {
                 let starts = arabic_starts();
                 clitic_splits(w)
@@ -2108,7 +2116,7 @@ impl Scanner<'_> {
             return None;
         }
         let w = self.word(i);
-        if matches!(w, "us" | "a" | "c" | "hk" | "nz" | "s" | "au" | "ca")
+        if DOLLAR_COUNTRIES.contains(&w)
             && self.sym(i + 1) == Some('$')
             && self.glued(i + 1)
         {
