@@ -18,6 +18,8 @@ try {
     const { median, min, max } = spread(rows.map((r) => r[key]).filter((v) => v !== undefined));
     console.log(`  ${label.padEnd(24)} ${median.toFixed(1).padStart(6)}  (${min.toFixed(1)}–${max.toFixed(1)})`);
   }
+  const nav = spread(rows.map((r) => r.navigation));
+  console.log(`From navigation start to the first frame with marks: ${nav.median.toFixed(1)} ms (${nav.min.toFixed(1)}–${nav.max.toFixed(1)})`);
   const { median, min, max } = spread(rows.map((r) => r.fromStart));
   console.log(`From isnad:start to the first frame with marks: ${median.toFixed(1)} ms (${min.toFixed(1)}–${max.toFixed(1)})`);
 } finally {
