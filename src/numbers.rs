@@ -21,6 +21,7 @@
 //! crosses a line break), each line is cut into tokens once, and every match looks ahead a bounded
 //! number of tokens. Nothing here panics: every index goes through `.get()`.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -68,6 +69,7 @@ pub fn quantities(chars: &[char], start: usize, end: usize) -> Vec<Quantity> {
         lex: lexicon(),
         toks: Vec::new(),
         arena: String::new(),
+        last: Cell::new((0, 0, None)),
     };
     while line < end {
         let mut line_end = line;
@@ -742,6 +744,10 @@ struct Scanner<'a> {
     lex: &'static Map,
     toks: Vec<Tok>,
     arena: String,
+    /// The last word looked up (address and length of its text) and what the lexicon says of
+    /// it: the readings tried at one token look its word up several times. Emptied with the
+    /// arena, whose addresses the next line reuses.
+    last: Cell<(usize, usize, Option<&'static Lex>)>,
 }
 
 impl Scanner<'_> {
@@ -749,6 +755,7 @@ impl Scanner<'_> {
     fn load(&mut self, start: usize, end: usize) {
         self.toks.clear();
         self.arena.clear();
+        self.last.set((0, 0, None));
         let chars = self.chars;
         let at = |i: usize| chars.get(i).copied().unwrap_or('\n');
         let mut i = start;
@@ -798,7 +805,18 @@ impl Scanner<'_> {
                 let mut j = i + 1;
                 while j < end {
                     let d = at(j);
-                    if is_mark(d) {
+                    // Most letters: the basic Latin and Arabic alphabets, answered first.
+                    let plain = match script {
+                        Script::Latin => d.is_ascii_alphabetic(),
+                        Script::Arabic => {
+                            matches!(d, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+                        }
+                        Script::Other => false,
+                    };
+                    if plain {
+                        self.arena.push(fold(d));
+                        j += 1;
+                    } else if is_mark(d) {
                         j += 1;
                     } else if is_letter(d) && script_of(d) == script {
                         self.arena.push(fold(d));
@@ -940,12 +958,18 @@ impl Scanner<'_> {
         self.t(j).filter(|t| t.kind == Kind::Word).map(|t| t.script)
     }
 
-    fn lex(&self, w: &str) -> Option<&Lex> {
+    fn lex(&self, w: &str) -> Option<&'static Lex> {
         if w.is_empty() {
-            None
-        } else {
-            self.lex.get(w)
+            return None;
         }
+        let key = (w.as_ptr() as usize, w.len());
+        let (at, len, found) = self.last.get();
+        if (at, len) == key {
+            return found;
+        }
+        let found = self.lex.get(w);
+        self.last.set((key.0, key.1, found));
+        found
     }
 
     fn num_word(&self, w: &str) -> Option<NumWord> {
