@@ -159,12 +159,13 @@ fn script_of(c: char) -> Script {
 #[inline(always)]
 fn fold(c: char) -> char {
     match c {
+        // ASCII first: the most frequent, and none of the letters below.
+        c if c.is_ascii() => c.to_ascii_lowercase(),
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         'ى' | 'ی' => 'ي',
         'ة' | 'ۀ' => 'ه',
         'ک' => 'ك',
         '’' | '‘' | 'ʼ' => '\'',
-        c if c.is_ascii() => c.to_ascii_lowercase(),
         // Arabic letters have no case.
         '\u{0600}'..='\u{06FF}' => c,
         c => c.to_lowercase().next().unwrap_or(c),
