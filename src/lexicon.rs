@@ -46,15 +46,6 @@ pub type FastBuild = BuildHasherDefault<FastHasher>;
 pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FastHasher>>;
 pub type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FastHasher>>;
 
-/// Whether `word` is one of the words of `list`, a short list written in the code: lengths are
-/// compared before bytes, which `[&str]::contains` leaves to a call per entry in a size-tuned
-/// build. Detection asks this several times of every word.
-#[inline]
-pub fn is_one_of(list: &[&str], word: &str) -> bool {
-    list.iter()
-        .any(|w| w.len() == word.len() && w.as_bytes() == word.as_bytes())
-}
-
 /// What a cue says about the speaker's relation to what follows (ANNOTATION-GUIDE.md, "Cues").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Stance {
@@ -1246,8 +1237,8 @@ fn english_passive(words: &[&str]) -> Option<(usize, EnglishCue)> {
     let (mut i, impersonal, mut after_be) = match first {
         "it" => (1, true, false),
         "it's" | "it’s" => (1, true, true),
-        w if is_one_of(BE, w) => (1, false, true),
-        w if is_one_of(AUX, w) => (1, false, false),
+        w if BE.contains(&w) => (1, false, true),
+        w if AUX.contains(&w) => (1, false, false),
         _ => return None,
     };
     if impersonal {
@@ -1267,11 +1258,11 @@ fn english_passive(words: &[&str]) -> Option<(usize, EnglishCue)> {
     }
     while i < words.len() && i < 6 {
         let w = words[i];
-        if is_one_of(BE, w) {
+        if BE.contains(&w) {
             after_be = true;
-        } else if is_one_of(AUX, w) {
+        } else if AUX.contains(&w) {
             after_be = false;
-        } else if !is_one_of(PASSIVE_ADVERBS, w) {
+        } else if !PASSIVE_ADVERBS.contains(&w) {
             break;
         }
         i += 1;
@@ -1353,10 +1344,7 @@ pub fn english_cue_after_start(words: &[&str]) -> Option<(usize, EnglishCue)> {
             return Some((n, cue));
         }
     }
-    if let Some(&(_, lemma, stance)) = EN_ADVERBS
-        .iter()
-        .find(|(w, _, _)| w.len() == first.len() && *w == first)
-    {
+    if let Some(&(_, lemma, stance)) = EN_ADVERBS.iter().find(|(w, _, _)| *w == first) {
         let cue = EnglishCue {
             lemma,
             stance,

@@ -6,8 +6,8 @@ use super::words::{Document, Sentence, Word};
 use crate::lexicon::{
     arabic_cue, arabic_cue_phrase, arabic_phrase_start, arabic_source_head,
     english_cue_after_start, english_source_head, english_source_head_phrase, english_title,
-    is_arabic_relational_adjective, is_non_source_subject, is_one_of, EnglishCue, Frame, HeadKind,
-    Stance, Voice,
+    is_arabic_relational_adjective, is_non_source_subject, EnglishCue, Frame, HeadKind, Stance,
+    Voice,
 };
 
 /// One reporting construction.
@@ -81,7 +81,7 @@ const COMPLEMENTIZERS: &[&str] = &[
 
 /// Words that introduce reported content: أن/إن/بأن with attached pronouns, "that".
 fn is_complementizer(w: &Word) -> bool {
-    is_one_of(COMPLEMENTIZERS, w.norm)
+    COMPLEMENTIZERS.contains(&w.norm)
 }
 
 const AR_NP_ENDS: &[&str] = &[
@@ -111,7 +111,7 @@ fn ends_arabic_np(w: &Word) -> bool {
         || w.in_quote
         || is_complementizer(w)
         || is_preposition(w)
-        || is_one_of(AR_NP_ENDS, w.norm)
+        || AR_NP_ENDS.contains(&w.norm)
         || arabic_cue(w.norm).is_some()
         || is_addressee(w)
         || is_time_word(w)
@@ -162,7 +162,7 @@ fn is_time_word(w: &Word) -> bool {
         "اوائل",
         "منتصف",
     ];
-    is_one_of(TIMES, w.norm)
+    TIMES.contains(&w.norm)
 }
 
 /// Places an institution or an anonymous source can be "in": «مديرية الصحة في محافظة
@@ -222,12 +222,12 @@ const AR_PREPOSITIONS: &[&str] = &[
 ];
 
 fn is_preposition(w: &Word) -> bool {
-    is_one_of(AR_PREPOSITIONS, w.norm)
+    AR_PREPOSITIONS.contains(&w.norm)
 }
 
 /// Demonstratives: «هذه الأرقام» opens a new noun phrase (the object), not part of the source.
 fn is_demonstrative(w: &Word) -> bool {
-    is_one_of(AR_DEMONSTRATIVES, w.norm)
+    AR_DEMONSTRATIVES.contains(&w.norm)
 }
 
 /// Whether an Arabic word is definite or otherwise a modifier that can follow a definite noun
@@ -275,7 +275,7 @@ fn arabic_np(words: &[Word], i: usize, frame: Frame) -> Option<usize> {
                 arabic_source_head(n.norm)
                     // «قالت الشركة في بيان»: where it was said, not part of who said it.
                     .is_some_and(|h| h.kind != HeadKind::Document)
-                    || nameless && is_one_of(AR_PLACES, n.norm)
+                    || nameless && AR_PLACES.contains(&n.norm)
             })
         {
             j += 2;
@@ -357,7 +357,7 @@ fn arabic_subject_before(words: &[Word], cue: usize) -> Option<(usize, usize)> {
         .map_or(0, |j| j + 1);
     let mut start = start;
     // «وكانت X قد ...»: the auxiliary is not part of the subject.
-    while start < end && is_one_of(AR_AUXILIARIES, words[start].norm) {
+    while start < end && AR_AUXILIARIES.contains(&words[start].norm) {
         start += 1;
     }
     if start >= end || end - start > 10 {
@@ -452,7 +452,7 @@ fn arabic_statement_noun(sentence: &Sentence, index: usize, named: &[&str]) -> O
     let words = &sentence.words;
     let at = (1..words.len().saturating_sub(1)).find(|&i| {
         !words[i].in_quote
-            && is_one_of(AR_STATEMENT_NOUNS, words[i].norm)
+            && AR_STATEMENT_NOUNS.contains(&words[i].norm)
             && is_complementizer(&words[i + 1])
     })?;
     // The subject opens the clause, after an opening «لكن», «و» or «ف».
@@ -890,7 +890,7 @@ const EN_NP_ENDS: &[&str] = &[
 ];
 
 fn ends_english_np(w: &Word) -> bool {
-    w.is_punct() || w.in_quote || is_one_of(EN_NP_ENDS, w.norm)
+    w.is_punct() || w.in_quote || EN_NP_ENDS.contains(&w.norm)
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
@@ -957,7 +957,7 @@ fn english_cue_at(words: &[Word], norms: &[&str], i: usize) -> Option<(usize, En
     let found = english_cue_after_start(&norms[i..])?;
     // After a determiner or a possessive ("the union's demands") the word is a noun.
     let noun = i > 0
-        && (is_one_of(DETERMINERS, norms[i - 1])
+        && (DETERMINERS.contains(&norms[i - 1])
             || norms[i - 1].ends_with("'s")
             || norms[i - 1].ends_with("’s"))
         && found.1.voice == Voice::Active;
@@ -1000,7 +1000,7 @@ fn is_glued_apostrophe(words: &[Word], j: usize) -> bool {
 
 /// Whether a word looks like a name (capitalized, and not a sentence-initial function word).
 fn is_name_like(w: &Word) -> bool {
-    w.capital && !is_one_of(FUNCTION_WORDS, w.norm)
+    w.capital && !FUNCTION_WORDS.contains(&w.norm)
 }
 
 /// Whether an attribution comes from "according to".
@@ -1038,7 +1038,7 @@ fn back_source(words: &[Word], i: usize, cue_end: usize) -> (usize, Option<(usiz
     let clause_start = clause_start_before(words, i);
     // Between the source and the cue: "has", "also" ("Harbor Link has said").
     let mut np_end = i;
-    while np_end > clause_start && is_one_of(BEFORE_CUE, words[np_end - 1].norm) {
+    while np_end > clause_start && BEFORE_CUE.contains(&words[np_end - 1].norm) {
         np_end -= 1;
     }
     let back = english_np_back(words, clause_start, np_end).or_else(|| {
@@ -1376,7 +1376,7 @@ fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, u
     // "pressure since Harbor Link announced": the subject of a subordinate clause.
     let start = (start..end)
         .rev()
-        .find(|&j| is_one_of(SUBORDINATORS, words[j].norm))
+        .find(|&j| SUBORDINATORS.contains(&words[j].norm))
         .map_or(start, |j| j + 1);
     // A source holds no other cue ("Reyes, told reporters the figures pointed to"), and a
     // determiner after a noun opens another phrase ("reporters the figures").
@@ -1385,15 +1385,15 @@ fn english_np_back(words: &[Word], start: usize, end: usize) -> Option<(usize, u
         .find(|&j| {
             (words[j].flags & flag::EN_CUE != 0
                 && english_source_head(words[j].norm).is_none()
-                && !(j > 0 && is_one_of(DETERMINERS, words[j - 1].norm)))
+                && !(j > 0 && DETERMINERS.contains(&words[j - 1].norm)))
                 || (j > start
-                    && is_one_of(DETERMINERS, words[j].norm)
+                    && DETERMINERS.contains(&words[j].norm)
                     && words[j - 1].is_word()
                     && !words[j - 1].norm.ends_with("'s")
-                    && !is_one_of(PREPOSITIONS, words[j - 1].norm))
+                    && !PREPOSITIONS.contains(&words[j - 1].norm))
         })
         .map_or(start, |j| {
-            if is_one_of(DETERMINERS, words[j].norm) {
+            if DETERMINERS.contains(&words[j].norm) {
                 j
             } else {
                 j + 1
@@ -1433,7 +1433,7 @@ fn np_has_source(np: &[Word]) -> bool {
     if np.is_empty() || np.iter().any(|w| w.in_quote) {
         return false;
     }
-    if np.len() == 1 && is_one_of(PRONOUNS, np[0].norm) {
+    if np.len() == 1 && PRONOUNS.contains(&np[0].norm) {
         return true;
     }
     if np.iter().any(|w| is_non_source_subject(w.norm))
@@ -1441,13 +1441,13 @@ fn np_has_source(np: &[Word]) -> bool {
     {
         return false;
     }
-    if np.len() > 1 && np.iter().any(|w| is_one_of(VERBISH, w.norm)) {
+    if np.len() > 1 && np.iter().any(|w| VERBISH.contains(&w.norm)) {
         return false;
     }
     if np
         .first()
-        .is_some_and(|w| w.norm == "asked" || is_one_of(PREPOSITIONS, w.norm))
-        || np.last().is_some_and(|w| is_one_of(DETERMINERS, w.norm))
+        .is_some_and(|w| w.norm == "asked" || PREPOSITIONS.contains(&w.norm))
+        || np.last().is_some_and(|w| DETERMINERS.contains(&w.norm))
     {
         return false;
     }
@@ -1455,7 +1455,7 @@ fn np_has_source(np: &[Word]) -> bool {
     // «هذه الأرقام» (ANNOTATION-GUIDE); "The agency's data" names its source.
     if np
         .iter()
-        .all(|w| is_one_of(DETERMINERS, w.norm) || is_one_of(UNNAMED_DATA, w.norm))
+        .all(|w| DETERMINERS.contains(&w.norm) || UNNAMED_DATA.contains(&w.norm))
     {
         return false;
     }
@@ -1478,7 +1478,7 @@ fn extend_apposition(words: &[Word], start: usize, end: usize) -> usize {
         if let Some(c) = close {
             let app = &words[end + 1..c];
             if app.len() <= 10
-                && !app.iter().any(|w| is_one_of(VERBISH, w.norm))
+                && !app.iter().any(|w| VERBISH.contains(&w.norm))
                 && app.iter().any(|w| english_source_head(w.norm).is_some())
             {
                 return c;

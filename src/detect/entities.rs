@@ -5,7 +5,7 @@ use super::words::Document;
 use super::Detection;
 use crate::lexicon::{
     arabic_source_head, english_source_head, is_anaphoric_determiner,
-    is_arabic_relational_adjective, is_one_of,
+    is_arabic_relational_adjective,
 };
 use crate::marks::Kind;
 use crate::normalize::normalize_str;
@@ -41,9 +41,9 @@ fn mention(doc: &Document, d: &Detection) -> Mention {
         pronoun: None,
     };
     if tokens.len() == 1 {
-        if is_one_of(PERSONAL, tokens[0]) {
+        if PERSONAL.contains(&tokens[0]) {
             m.pronoun = Some(true);
-        } else if is_one_of(PLURAL, tokens[0]) {
+        } else if PLURAL.contains(&tokens[0]) {
             m.pronoun = Some(false);
         }
     }
