@@ -2141,10 +2141,7 @@ impl Scanner<'_> {
             return None;
         }
         let w = self.word(i);
-        if DOLLAR_COUNTRIES.contains(&w)
-            && self.sym(i + 1) == Some('$')
-            && self.glued(i + 1)
-        {
+        if DOLLAR_COUNTRIES.contains(&w) && self.sym(i + 1) == Some('$') && self.glued(i + 1) {
             return self.money_after_sign(i + 1, t.start);
         }
         let all_caps =

@@ -441,10 +441,7 @@ fn mark_detected_marks_what_detect_finds_and_counts_it() {
     let f = Fixture::new(&page_body(include_str!("../www/ar.html")));
     let mut w = Widget::mount(JsValue::NULL, JsValue::UNDEFINED).unwrap();
     let count = w.mark_detected().unwrap();
-    let marks = f
-        .container
-        .query_selector_all("mark.isnad-mark")
-        .unwrap();
+    let marks = f.container.query_selector_all("mark.isnad-mark").unwrap();
     let marked: Vec<String> = (0..marks.length())
         .filter_map(|i| marks.item(i))
         .filter_map(|m| m.dyn_into::<web_sys::Element>().ok())
@@ -455,7 +452,10 @@ fn mark_detected_marks_what_detect_finds_and_counts_it() {
     assert!(count > 10, "{count} found on the seed article");
     // Every annotation detect() returns was already marked by markDetected().
     for a in found.iter() {
-        let id = js_sys::Reflect::get(&a, &"id".into()).unwrap().as_string().unwrap();
+        let id = js_sys::Reflect::get(&a, &"id".into())
+            .unwrap()
+            .as_string()
+            .unwrap();
         assert!(marked.contains(&id), "{id} was not marked");
     }
     w.destroy();
