@@ -116,7 +116,7 @@ fn edited_quote(chars: &[char]) -> Vec<Selector> {
 fn core(c: &mut Criterion) {
     for lang in ["ar", "en"] {
         let pool = paragraphs_of(lang);
-        let mut group = c.benchmark_group(format!("{lang}"));
+        let mut group = c.benchmark_group(lang.to_string());
         group.sample_size(10);
         group.warm_up_time(Duration::from_millis(500));
         group.measurement_time(Duration::from_secs(3));

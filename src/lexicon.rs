@@ -537,39 +537,39 @@ fn perfect_forms(ms: &str, perf: Perf) -> Vec<(String, Agreement)> {
         Perf::Y => match stem('ي') {
             Some(b) => vec![
                 (ms.to_string(), MS),
-                (join(&[&*b, "ت"]), FS),
-                (join(&[&*b, "وا"]), MP),
-                (join(&[&*b, "يا"]), MD),
-                (join(&[&*b, "تا"]), FD),
+                (join(&[b, "ت"]), FS),
+                (join(&[b, "وا"]), MP),
+                (join(&[b, "يا"]), MD),
+                (join(&[b, "تا"]), FD),
             ],
             None => perfect_forms(ms, Perf::S),
         },
         Perf::K => match stem('ي') {
             Some(b) => vec![
                 (ms.to_string(), MS),
-                (join(&[&*b, "يت"]), FS),
-                (join(&[&*b, "وا"]), MP),
-                (join(&[&*b, "يا"]), MD),
-                (join(&[&*b, "يتا"]), FD),
+                (join(&[b, "يت"]), FS),
+                (join(&[b, "وا"]), MP),
+                (join(&[b, "يا"]), MD),
+                (join(&[b, "يتا"]), FD),
             ],
             None => perfect_forms(ms, Perf::S),
         },
         Perf::W => match stem('ا') {
             Some(b) => vec![
                 (ms.to_string(), MS),
-                (join(&[&*b, "ت"]), FS),
-                (join(&[&*b, "وا"]), MP),
-                (join(&[&*b, "وا"]), MD),
-                (join(&[&*b, "تا"]), FD),
+                (join(&[b, "ت"]), FS),
+                (join(&[b, "وا"]), MP),
+                (join(&[b, "وا"]), MD),
+                (join(&[b, "تا"]), FD),
             ],
             None => perfect_forms(ms, Perf::S),
         },
         Perf::S => vec![
             (ms.to_string(), MS),
-            (join(&[&*ms, "ت"]), FS),
-            (join(&[&*ms, "وا"]), MP),
-            (join(&[&*ms, "ا"]), MD),
-            (join(&[&*ms, "تا"]), FD),
+            (join(&[ms, "ت"]), FS),
+            (join(&[ms, "وا"]), MP),
+            (join(&[ms, "ا"]), MD),
+            (join(&[ms, "تا"]), FD),
         ],
     }
 }
@@ -580,24 +580,24 @@ fn imperfect_forms(m: &str) -> Vec<(String, Agreement)> {
         return Vec::new();
     };
     let plural = match m.strip_suffix(['ي', 'و']) {
-        Some(b) => join(&[&*b, "ون"]),
-        None => join(&[&*m, "ون"]),
+        Some(b) => join(&[b, "ون"]),
+        None => join(&[m, "ون"]),
     };
     vec![
         (m.to_string(), MS),
-        (join(&["ت", &*rest]), FS),
+        (join(&["ت", rest]), FS),
         (plural, MP),
-        (join(&[&*m, "ان"]), MD),
-        (join(&["ت", &*rest, "ان"]), FD),
+        (join(&[m, "ان"]), MD),
+        (join(&["ت", rest, "ان"]), FD),
     ]
 }
 
 /// Adverbial participles: قائلًا، قائلةً، قائلين.
 fn participle_forms(stem: &str) -> Vec<(String, Agreement)> {
     vec![
-        (join(&[&*stem, "ا"]), MS),
-        (join(&[&*stem, "ه"]), FS),
-        (join(&[&*stem, "ين"]), MP),
+        (join(&[stem, "ا"]), MS),
+        (join(&[stem, "ه"]), FS),
+        (join(&[stem, "ين"]), MP),
     ]
 }
 
@@ -666,7 +666,7 @@ fn ar_cues() -> &'static ArCues {
             }
             if v.flags & OBJ != 0 {
                 for (form, (gender, number)) in &finite {
-                    let stem = form.strip_suffix("وا").map(|b| join(&[&*b, "و"]));
+                    let stem = form.strip_suffix("وا").map(|b| join(&[b, "و"]));
                     let stem = stem.as_deref().unwrap_or(form);
                     for suffix in OBJECT_SUFFIXES {
                         let entry = ArEntry {
@@ -674,7 +674,7 @@ fn ar_cues() -> &'static ArCues {
                             number: *number,
                             ..base.clone()
                         };
-                        objects.push((join(&[&*stem, &*suffix]), entry));
+                        objects.push((join(&[stem, (*suffix)]), entry));
                     }
                 }
             }
@@ -796,7 +796,7 @@ fn ar_phrases() -> &'static ArPhrases {
         let firsts = fixed
             .keys()
             .chain(lam.keys())
-            .flat_map(|k| [k.clone(), join(&["و", &*k]), join(&["ف", &*k])])
+            .flat_map(|k| [k.clone(), join(&["و", k]), join(&["ف", k])])
             .collect();
         ArPhrases { fixed, lam, firsts }
     })

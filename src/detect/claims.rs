@@ -251,9 +251,9 @@ fn has_event(words: &[&Word]) -> bool {
 fn superlative(words: &[&Word]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         w.flags & flag::SUPERLATIVE != 0
-            && !words
+            && words
                 .get(i + 1)
-                .is_some_and(|n| n.flags & flag::EVALUATIVE != 0)
+                .is_none_or(|n| n.flags & flag::EVALUATIVE == 0)
     })
 }
 
