@@ -674,7 +674,7 @@ fn ar_cues() -> &'static ArCues {
                             number: *number,
                             ..base.clone()
                         };
-                        objects.push((join(&[stem, (*suffix)]), entry));
+                        objects.push((join(&[stem, *suffix]), entry));
                     }
                 }
             }

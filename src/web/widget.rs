@@ -465,10 +465,6 @@ impl Mounted {
         (ids.len() - orphans, orphans)
     }
 
-    /// Runs detection and keeps what it finds (marking is the caller's); returns the
-    /// detections as W3C annotations. Detections know their place: no need to anchor them.
-    /// One held already (found before, or loaded from a store with an editor's corrections)
-    /// stays as it is.
     /// Detects in the article: what was found, and the annotations of it.
     fn detections(&self) -> (Vec<Detection>, Vec<Annotation>) {
         let found = detect(self.layer.chars());
@@ -478,8 +474,10 @@ impl Mounted {
         (found, annotations)
     }
 
-    /// Keeps what was detected, moved into the library (an editor's annotation with the same id
-    /// stays as it is). Returns how many annotations were detected.
+    /// Keeps what was detected, moved into the library (marking is the caller's). Detections
+    /// know their place: no need to anchor them. One held already (found before, or loaded from
+    /// a store with an editor's corrections) stays as it is. Returns how many annotations were
+    /// detected.
     fn keep_detected(&mut self, found: &[Detection], annotations: Vec<Annotation>) -> usize {
         let count = annotations.len();
         for (d, annotation) in found.iter().zip(annotations) {
