@@ -225,6 +225,11 @@ pub fn normalize_chars(chars: &[char]) -> String {
 /// [`normalize_chars`] appended to `out` (many words' forms in one buffer).
 #[inline]
 pub fn normalize_chars_into(chars: &[char], out: &mut String) {
+    // A Latin word or a number (most tokens of an English article) is appended at once.
+    if chars.iter().all(char::is_ascii) {
+        push_ascii_lowercase(chars, out);
+        return;
+    }
     for (j, &c) in chars.iter().enumerate() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -238,6 +243,22 @@ pub fn normalize_chars_into(chars: &[char], out: &mut String) {
         push_folded(c, out);
     }
 }
+
+/// Appends ASCII characters lowercased, a buffer at a time: a `String::push` a character costs
+/// a call each in the size-tuned build, and the detector appends every word of the text. A
+/// character that is not ASCII is a caller's mistake; the chunk it is in is left out.
+pub fn push_ascii_lowercase(chars: &[char], out: &mut String) {
+    debug_assert!(chars.iter().all(char::is_ascii));
+    for chunk in chars.chunks(ASCII_CHUNK) {
+        let mut buf = [0u8; ASCII_CHUNK];
+        for (b, c) in buf.iter_mut().zip(chunk) {
+            *b = c.to_ascii_lowercase() as u8;
+        }
+        out.push_str(std::str::from_utf8(&buf[..chunk.len()]).unwrap_or_default());
+    }
+}
+
+const ASCII_CHUNK: usize = 32;
 
 /// Appends what one character (already composed) normalizes to.
 #[inline(always)]

@@ -26,6 +26,8 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
+use crate::normalize::push_ascii_lowercase;
+
 /// What a quantity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuantityKind {
@@ -804,6 +806,12 @@ impl Scanner<'_> {
                 let fs = self.arena.len();
                 self.arena.push(fold(c));
                 let mut j = i + 1;
+                if script == Script::Latin {
+                    let rest = chars.get(j..end).unwrap_or_default();
+                    let run = rest.iter().take_while(|d| d.is_ascii_alphabetic()).count();
+                    push_ascii_lowercase(rest.get(..run).unwrap_or_default(), &mut self.arena);
+                    j += run;
+                }
                 while j < end {
                     let d = at(j);
                     // Most letters: the basic Latin and Arabic alphabets, answered first.

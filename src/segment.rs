@@ -560,10 +560,11 @@ fn abbreviation_before(chars: &[char], i: usize) -> Abbreviation {
     if letters().count() == 1 {
         return single_letter(chars, s, word);
     }
-    let is = |w: &&str| letters().eq(w.chars());
-    if TITLES.iter().any(is) {
+    // One string to compare the lists with (a sentence end reads them all).
+    let spelled: String = letters().collect();
+    if TITLES.contains(&spelled.as_str()) {
         Abbreviation::Title
-    } else if BEFORE_NUMBER.iter().any(is) {
+    } else if BEFORE_NUMBER.contains(&spelled.as_str()) {
         Abbreviation::BeforeNumber
     } else {
         Abbreviation::None
