@@ -91,5 +91,7 @@ export declare const Isnad: {
 export declare function describe(root: Element, range: globalThis.Range, options?: { rootSelector?: string }): Promise<Selector[]>;
 /** Detection on a text without a page: annotations whose positions count code points of `text`. */
 export declare function detectText(text: string, page?: string): Promise<Annotation[]>;
+/** What detectText finds, counted (`unsourced` claims are among `claims`). */
+export declare function summarizeText(text: string): Promise<{ claims: number; unsourced: number; sources: number; assessments: number }>;
 export declare function anchor(root: Element, selectors: Selector[]): Promise<{ range: globalThis.Range; status: 'exact' | 'moved' | 'fuzzy' } | null>;
 export default Isnad;

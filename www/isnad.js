@@ -11,7 +11,7 @@
 // `{ mode: 'editor' }`, whose default store is 'local', or any store from stores.js) loads the
 // page's annotations from it and writes each create/update/delete through to it; `error` and
 // `conflict` events tell when a write did not happen.
-import init, { Widget, takePanic, describe as describeRange, anchor as anchorSelectors, detectText as detectPlain } from './pkg/isnad.js';
+import init, { Widget, takePanic, describe as describeRange, anchor as anchorSelectors, detectText as detectPlain, summarizeText as summarizePlain } from './pkg/isnad.js';
 
 // The shell starts running (its imports have arrived and been evaluated): where the page's time
 // to highlights starts counting for Isnad (BENCHMARKS.md, seed page).
@@ -549,6 +549,16 @@ export async function detectText(text, page) {
   if (page !== undefined && typeof page !== 'string') throw new TypeError(`detectText(text, page?): page must be a URL string, not ${typeof page}`);
   await load();
   return guard(() => detectPlain(text, page));
+}
+
+/**
+ * What detectText finds, counted: { claims, unsourced, sources, assessments }, for a check
+ * before publishing ("3 claims stand with no source") that needs no annotations.
+ */
+export async function summarizeText(text) {
+  if (typeof text !== 'string') throw new TypeError(`summarizeText(text): text must be a string, not ${typeof text}`);
+  await load();
+  return guard(() => summarizePlain(text));
 }
 
 /**

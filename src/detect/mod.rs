@@ -63,6 +63,32 @@ impl Detection {
     }
 }
 
+/// What detection found, counted: for a check before publishing (how many claims stand with no
+/// source) that needs no annotations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub claims: usize,
+    /// Claims with no source in the article (counted in `claims` too).
+    pub unsourced: usize,
+    pub sources: usize,
+    pub assessments: usize,
+}
+
+impl Summary {
+    pub fn of(found: &[Detection]) -> Self {
+        let mut s = Summary::default();
+        for d in found {
+            match d.kind {
+                Kind::Claim => s.claims += 1,
+                Kind::Source => s.sources += 1,
+                Kind::Assessment => s.assessments += 1,
+            }
+            s.unsourced += usize::from(d.unsourced());
+        }
+        s
+    }
+}
+
 /// Finds sources, claims and assessments in `text` (as code points).
 pub fn detect(text: &[char]) -> Vec<Detection> {
     let tokens = words::Tokens::new(text);
@@ -315,6 +341,33 @@ fn annotations_at(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_summary_counts_what_detection_found() {
+        let text = "The ministry said unemployment fell to 5% in March. Food prices rose 12% last \
+                    year. «الوضع مقلق»، قال الوزير.";
+        let found = marks(text);
+        let summary = Summary::of(&detect(&text.chars().collect::<Vec<_>>()));
+        let count = |kind: Kind| found.iter().filter(|(k, _, _)| *k == kind).count();
+        assert_eq!(summary.claims, count(Kind::Claim), "{found:#?}");
+        assert_eq!(summary.sources, count(Kind::Source), "{found:#?}");
+        assert_eq!(summary.assessments, count(Kind::Assessment), "{found:#?}");
+        let unsourced: Vec<_> = found
+            .iter()
+            .filter(|(k, _, s)| *k == Kind::Claim && s.is_none())
+            .collect();
+        assert_eq!(summary.unsourced, unsourced.len());
+        // The food prices stand with no one behind them; the ministry and the minister speak.
+        assert!(
+            unsourced.iter().any(|(_, t, _)| t.contains("12%")),
+            "{found:#?}"
+        );
+        assert!(
+            summary.sources >= 2 && summary.assessments >= 1,
+            "{summary:?}"
+        );
+        assert_eq!(Summary::of(&[]), Summary::default());
+    }
 
     fn marks(text: &str) -> Vec<(Kind, String, Option<String>)> {
         let chars: Vec<char> = text.chars().collect();

@@ -10,7 +10,7 @@ mod highlight;
 mod library;
 mod widget;
 
-pub use anchoring::{anchor, describe, detect_text};
+pub use anchoring::{anchor, describe, detect_text, summarize_text};
 pub use css_highlight::{supported as highlight_api_supported, HIGHLIGHTS};
 pub use dom::DomTree;
 pub use highlight::{Highlighter, Renderer};

@@ -155,17 +155,25 @@ test('detection on the seed page: sources, assessments and unsourced claims, as 
   await page.close();
 });
 
-test('detectText finds on the article text what detect() finds on the page, with positions in that text', async () => {
+test('detectText finds on the article text what detect() finds on the page, with positions in that text; summarizeText counts it', async () => {
   const { page, problems } = await open('ar.html');
   const result = await page.evaluate(async () => {
-    const { detectText } = await import('./isnad.js');
+    const { detectText, summarizeText } = await import('./isnad.js');
     const isnad = window.isnadDemo;
     const text = isnad.text();
     const chars = Array.from(text);
     const quote = (a) => a.target.selector.find((s) => s.type === 'TextQuoteSelector').exact;
     const plain = await detectText(text, 'https://news.example/article');
     const errors = [];
-    for (const bad of [() => detectText(), () => detectText(42), () => detectText('x', {})]) {
+    const kind = (k) => plain.filter((a) => a.body[0].value === k).length;
+    const counted = {
+      claims: kind('claim'),
+      unsourced: plain.filter((a) => a.body.some((b) => b.purpose === 'tagging' && b.value === 'unsourced')).length,
+      sources: kind('source'),
+      assessments: kind('assessment'),
+    };
+    const summary = await summarizeText(text);
+    for (const bad of [() => detectText(), () => detectText(42), () => detectText('x', {}), () => summarizeText(null)]) {
       try {
         await bad();
         errors.push('no error');
@@ -182,14 +190,20 @@ test('detectText finds on the article text what detect() finds on the page, with
       }),
       targets: [...new Set(plain.map((a) => a.target.source))],
       errors,
+      summary,
+      counted,
     };
   });
   assert.ok(result.onText.length > 10, `${result.onText.length} annotations`);
   assert.deepEqual(result.onText, result.onPage);
   assert.ok(result.positionsRight, 'positions count code points of the text given');
   assert.deepEqual(result.targets, ['https://news.example/article']);
-  assert.equal(result.errors.length, 3);
-  for (const e of result.errors) assert.match(e, /^TypeError: detectText\(text, page\?\): (text|page) must be/);
+  assert.equal(result.errors.length, 4);
+  for (const e of result.errors.slice(0, 3)) assert.match(e, /^TypeError: detectText\(text, page\?\): (text|page) must be/);
+  assert.match(result.errors[3], /^TypeError: summarizeText\(text\): text must be a string, not object/);
+  // The seed article has claims with no source: the counts say so without any annotation.
+  assert.deepEqual(result.summary, result.counted);
+  assert.ok(result.summary.unsourced > 0 && result.summary.sources > 0, JSON.stringify(result.summary));
   assert.deepEqual(problems, []);
   await page.close();
 });
