@@ -585,7 +585,9 @@ impl FuzzySearch<'_> {
             .hint
             .map(|h| self.anchorer.view_orig.partition_point(|&o| o < h));
         if ends.len() > MAX_CANDIDATES {
-            ends.sort_by_key(|&(end, edits)| (edits, hint_view.map_or(end, |h| end.abs_diff(h))));
+            crate::sort::sort_by_key(&mut ends, |&(end, edits)| {
+                (edits, hint_view.map_or(end, |h| end.abs_diff(h)))
+            });
             ends.truncate(MAX_CANDIDATES);
         }
         let mut best: Option<Place> = None;
@@ -829,7 +831,7 @@ struct Pattern {
 impl Pattern {
     fn new(pattern: &[char]) -> Self {
         let mut chars = pattern.to_vec();
-        chars.sort_unstable();
+        crate::sort::sort_by(&mut chars, |a, b| a < b);
         chars.dedup();
         let blocks = pattern.len().div_ceil(64).max(1);
         let mut peq = vec![0u64; (chars.len() + 1) * blocks];

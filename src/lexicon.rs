@@ -787,7 +787,7 @@ fn ar_phrases() -> &'static ArPhrases {
                 .push((rest.iter().map(|w| fold(w)).collect(), lemma));
         }
         for list in fixed.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+            crate::sort::sort_by_key(list, |e| std::cmp::Reverse(e.0.len()));
         }
         let lam: HashMap<String, &'static str> = AR_LAM_PHRASES
             .iter()
@@ -2130,7 +2130,7 @@ fn ar_heads() -> &'static ArHeads {
             }
         }
         for list in phrases.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+            crate::sort::sort_by_key(list, |e| std::cmp::Reverse(e.0.len()));
         }
         ArHeads {
             words,
@@ -2237,7 +2237,7 @@ fn en_heads() -> &'static EnHeads {
             }
         }
         for list in phrases.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+            crate::sort::sort_by_key(list, |e| std::cmp::Reverse(e.0.len()));
         }
         EnHeads { words, phrases }
     })

@@ -19,6 +19,7 @@ pub mod memtree;
 pub mod normalize;
 pub mod numbers;
 pub mod segment;
+pub mod sort;
 pub mod text;
 pub mod tree;
 

@@ -91,7 +91,7 @@ pub fn validate(ranges: Vec<MarkRange>, len: usize) -> Result<Vec<MarkRange>, Ra
 /// Orders ranges so that a range that contains another is marked first and its marks end up
 /// outside: by start, then longest first.
 pub fn nesting_order(ranges: &mut [MarkRange]) {
-    ranges.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    crate::sort::sort_by_key(ranges, |r| (r.start, std::cmp::Reverse(r.end)));
 }
 
 /// Arabic letters, harakat and tatweel: characters that join in cursive script.

@@ -617,11 +617,9 @@ pub fn clauses(chars: &[char], sentence: Span) -> Vec<Span> {
     let start = sentence.start.min(end);
     let mut quoted = Vec::new();
     pair_quotes(chars, Span { start, end }, &mut quoted);
-    quoted.sort_unstable_by(|a, b| {
-        a.outer
-            .start
-            .cmp(&b.outer.start)
-            .then(b.outer.end.cmp(&a.outer.end))
+    crate::sort::sort_by(&mut quoted, |a, b| {
+        (a.outer.start, std::cmp::Reverse(a.outer.end))
+            < (b.outer.start, std::cmp::Reverse(b.outer.end))
     });
     let mut out = Vec::new();
     let mut clause_start = start;
@@ -674,11 +672,9 @@ pub fn quotes(chars: &[char]) -> Vec<Quote> {
     for block in blocks(chars) {
         pair_quotes(chars, block, &mut out);
     }
-    out.sort_unstable_by(|a, b| {
-        a.outer
-            .start
-            .cmp(&b.outer.start)
-            .then(b.outer.end.cmp(&a.outer.end))
+    crate::sort::sort_by(&mut out, |a, b| {
+        (a.outer.start, std::cmp::Reverse(a.outer.end))
+            < (b.outer.start, std::cmp::Reverse(b.outer.end))
     });
     out
 }

@@ -68,7 +68,7 @@ pub fn link(doc: &Document, found: &mut [Detection]) {
     let mut sources: Vec<usize> = (0..found.len())
         .filter(|&i| found[i].kind == Kind::Source)
         .collect();
-    sources.sort_by_key(|&i| found[i].start);
+    crate::sort::sort_by_key(&mut sources, |&i| found[i].start);
     // For each mention already seen (in order): its entity. Lookups go through indexes of the
     // last mention carrying each name and head, so a long page stays linear.
     let mut entities: Vec<usize> = Vec::with_capacity(sources.len());

@@ -215,7 +215,7 @@ pub fn detect(text: &[char]) -> Vec<Detection> {
         .enumerate()
         .map(|(i, d)| (d.kind != Kind::Source, d.start, d.end, i))
         .collect();
-    keys.sort_unstable();
+    crate::sort::sort_by(&mut keys, |a, b| a < b);
     let order: Vec<usize> = keys.iter().map(|k| k.3).collect();
     let mut new_index = vec![0; out.len()];
     for (new, &old) in order.iter().enumerate() {

@@ -128,7 +128,7 @@ impl Renderer {
             .iter()
             .filter(|r| r.start <= at && at < r.end)
             .collect();
-        hits.sort_by_key(|r| r.end - r.start);
+        crate::sort::sort_by_key(&mut hits, |r| r.end - r.start);
         let mut ids: Vec<String> = Vec::with_capacity(hits.len());
         for id in hits.into_iter().filter_map(|r| r.id.clone()) {
             if !ids.contains(&id) {
