@@ -22,7 +22,7 @@ require_tests() {
 }
 
 echo "== native core (cargo test)"
-cargo test --all-targets 2>&1 | tee "$log/native"
+cargo test --workspace --all-targets 2>&1 | tee "$log/native"
 require_tests "native core" "$log/native"
 
 echo "== web layer in headless Chromium and Firefox ESR (wasm-pack test)"

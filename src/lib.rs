@@ -13,15 +13,13 @@ pub mod anchor;
 pub mod annotation;
 pub mod detect;
 pub mod export;
-pub mod lexicon;
 pub mod marks;
 pub mod memtree;
-pub mod normalize;
-pub mod numbers;
-pub mod segment;
-pub mod sort;
 pub mod text;
 pub mod tree;
+
+// The detector's crate, under the paths the rest of Isnad has always used.
+pub use isnad_detect::{lexicon, normalize, numbers, segment, sort};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;

@@ -4,25 +4,8 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-/// What a marked range is (ANNOTATION-GUIDE.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Claim,
-    Source,
-    Assessment,
-}
-
-impl Kind {
-    /// The name used in classes and data attributes.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Claim => "claim",
-            Kind::Source => "source",
-            Kind::Assessment => "assessment",
-        }
-    }
-}
+pub use isnad_detect::kind::Kind;
+pub use isnad_detect::segment::is_arabic;
 
 /// A range to mark, in code points of the article text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,18 +75,6 @@ pub fn validate(ranges: Vec<MarkRange>, len: usize) -> Result<Vec<MarkRange>, Ra
 /// outside: by start, then longest first.
 pub fn nesting_order(ranges: &mut [MarkRange]) {
     crate::sort::sort_by_key(ranges, |r| (r.start, std::cmp::Reverse(r.end)));
-}
-
-/// Arabic letters, harakat and tatweel: characters that join in cursive script.
-pub fn is_arabic(c: char) -> bool {
-    matches!(c,
-        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
-        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-        && !matches!(
-            c,
-            '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'
-                ..='\u{066D}' | '\u{06D4}' | '\u{FEFF}'
-        )
 }
 
 /// Characters that continue a word: letters, marks, digits, and the zero-width (non-)joiners.

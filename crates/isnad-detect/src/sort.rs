@@ -58,10 +58,7 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
     const DONE: usize = usize::MAX;
     for start in 0..order.len() {
         let mut at = start;
-        loop {
-            let Some(next) = order.get_mut(at).map(|o| std::mem::replace(o, DONE)) else {
-                break;
-            };
+        while let Some(next) = order.get_mut(at).map(|o| std::mem::replace(o, DONE)) {
             if next == DONE || next == start || next >= v.len() {
                 break;
             }
@@ -95,7 +92,7 @@ mod tests {
             assert_eq!(ours, std, "{n} items");
             let mut reversed = v.clone();
             sort_by(&mut reversed, |a, b| a.0 > b.0);
-            std.sort_by(|a, b| b.0.cmp(&a.0));
+            std.sort_by_key(|p| std::cmp::Reverse(p.0));
             assert_eq!(reversed, std, "{n} items, descending");
         }
     }

@@ -3,11 +3,11 @@
 
 use super::words::Document;
 use super::Detection;
+use crate::kind::Kind;
 use crate::lexicon::{
     arabic_source_head, english_source_head, is_anaphoric_determiner,
     is_arabic_relational_adjective,
 };
-use crate::marks::Kind;
 use crate::normalize::normalize_str;
 
 const PERSONAL: &[&str] = &["he", "she", "him", "her"];

@@ -1019,3 +1019,15 @@ fn scan_symbol(chars: &[char], i: usize, end: usize) -> usize {
     }
     k
 }
+
+/// Arabic letters, harakat and tatweel: characters that join in cursive script.
+pub fn is_arabic(c: char) -> bool {
+    matches!(c,
+        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        && !matches!(
+            c,
+            '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'
+                ..='\u{066D}' | '\u{06D4}' | '\u{FEFF}'
+        )
+}

@@ -1,9 +1,9 @@
 //! The article cut up once for every detector: sentences, their tokens with a matching form,
 //! direct quotes and quantities.
 
-use crate::marks::is_arabic;
 use crate::normalize::normalize_chars_into;
 use crate::numbers::{quantities, Quantity};
+use crate::segment::is_arabic;
 use crate::segment::{self, Quote, Span, Token, TokenKind};
 
 /// A token and its matching form.
