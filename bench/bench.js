@@ -1,7 +1,7 @@
 // The benchmark page: every measurement runs here, in one page, driven step by step by
 // scripts/bench.mjs through Playwright. Isnad and its peers work on the same article and the
 // same ranges / selectors; each figure is the median of repeated runs, in milliseconds.
-import { Isnad, detectText } from '/www/isnad.js';
+import { Isnad, detectText, summarizeText } from '/www/isnad.js';
 import init from '/www/pkg/isnad.js';
 import { createTextQuoteSelectorMatcher, highlightText } from '/node_modules/@apache-annotator/dom/lib/index.js';
 import textQuote from '/cjs/node_modules/dom-anchor-text-quote/index.js';
@@ -159,8 +159,22 @@ async function mountDetect(runs) {
   return result;
 }
 
-/** Detection alone in the wasm: `detectText` on the article's text (annotations built and
- * handed to JS, nothing marked in the page). */
+/** Detection in the wasm: `summarizeText` on the article's text (what is found, counted: no
+ * annotation built or handed to JS, nothing marked in the page). */
+async function detectCounted(runs) {
+  const widget = await Isnad.mount(state.root);
+  const text = widget.text();
+  widget.destroy();
+  let summary = null;
+  await summarizeText(text); // the word lists are built on first use
+  const result = await time(runs, async () => {
+    summary = await summarizeText(text);
+  }, { cap: 60000 });
+  return { ...result, found: summary.claims + summary.sources + summary.assessments, summary };
+}
+
+/** Detection with its annotations handed to JS: `detectText` on the article's text (W3C
+ * annotations built, serialized and parsed; nothing marked in the page). */
 async function detectOnly(runs) {
   const widget = await Isnad.mount(state.root);
   const text = widget.text();
@@ -456,4 +470,4 @@ function memory() {
   return { heapPeak: state.heapPeak, heapNow: heap(), wasmMemory: state.wasm?.memory?.buffer.byteLength ?? 0 };
 }
 
-window.bench = { setup, article, textLayer, detect, detectOnly, mountDetect, highlight, reanchor, memory };
+window.bench = { setup, article, textLayer, detect, detectCounted, detectOnly, mountDetect, highlight, reanchor, memory };
