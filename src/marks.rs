@@ -77,6 +77,58 @@ pub fn nesting_order(ranges: &mut [MarkRange]) {
     crate::sort::sort_by_key(ranges, |r| (r.start, std::cmp::Reverse(r.end)));
 }
 
+/// The ranges a renderer has drawn, for hit-testing: their positions and ids in flat buffers,
+/// so that drawing a range allocates nothing of its own and forgetting ten thousand of them
+/// frees two buffers, not ten thousand strings.
+#[derive(Debug, Default)]
+pub struct Drawn {
+    /// Start, end, and where the id ends in `ids` (it starts where the one before ends).
+    spans: Vec<(usize, usize, usize)>,
+    ids: String,
+}
+
+impl Drawn {
+    pub fn push(&mut self, range: &MarkRange) {
+        self.ids.push_str(range.id.as_deref().unwrap_or_default());
+        self.spans.push((range.start, range.end, self.ids.len()));
+    }
+
+    pub fn clear(&mut self) {
+        self.spans.clear();
+        self.ids.clear();
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Ids of the drawn ranges covering code point `at`, narrowest first, each once (ranges
+    /// drawn without an id are left out).
+    pub fn ids_at(&self, at: usize) -> Vec<String> {
+        let mut hits: Vec<(usize, &str)> = Vec::new();
+        let mut from = 0;
+        for &(start, end, to) in &self.spans {
+            let id = self.ids.get(from..to).unwrap_or_default();
+            from = to;
+            if start <= at && at < end && !id.is_empty() {
+                hits.push((end - start, id));
+            }
+        }
+        crate::sort::sort_by_key(&mut hits, |&(len, _)| len);
+        let mut ids: Vec<String> = Vec::with_capacity(hits.len());
+        for (_, id) in hits {
+            if !ids.iter().any(|seen| seen == id) {
+                ids.push(id.to_string());
+            }
+        }
+        ids
+    }
+}
+
 /// Characters that continue a word: letters, marks, digits, and the zero-width (non-)joiners.
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || is_arabic(c) || matches!(c, '\u{200C}' | '\u{200D}') || is_mark(c)

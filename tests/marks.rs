@@ -1,6 +1,6 @@
 //! Range checking and Arabic word snapping, before the highlight engine touches the page.
 
-use isnad::marks::{nesting_order, snap_to_words, validate, Kind, MarkRange, RangeError};
+use isnad::marks::{nesting_order, snap_to_words, validate, Drawn, Kind, MarkRange, RangeError};
 
 fn range(start: usize, end: usize) -> MarkRange {
     MarkRange {
@@ -114,4 +114,31 @@ fn glued_words_are_snapped_as_one() {
         snap_to_words(&text, start, start + 3),
         (start, start + "الأخيرةإلى".chars().count())
     );
+}
+
+#[test]
+fn drawn_ranges_are_hit_narrowest_first_and_each_id_once() {
+    let mut drawn = Drawn::default();
+    let with_id = |start, end, id: &str| MarkRange {
+        id: Some(id.to_string()),
+        ..range(start, end)
+    };
+    // A claim inside a longer assessment, its source beside it, and the claim drawn twice (a
+    // range split around a caption is drawn in pieces with one id).
+    drawn.push(&with_id(0, 40, "assessment"));
+    drawn.push(&with_id(10, 20, "claim"));
+    drawn.push(&with_id(20, 25, "claim"));
+    drawn.push(&with_id(30, 35, "source"));
+    drawn.push(&with_id(12, 14, "عربي"));
+    assert_eq!(drawn.len(), 5);
+    assert_eq!(drawn.ids_at(12), ["عربي", "claim", "assessment"]);
+    assert_eq!(drawn.ids_at(22), ["claim", "assessment"]);
+    assert_eq!(drawn.ids_at(34), ["source", "assessment"]);
+    // Ends are exclusive; nothing is drawn past 40.
+    assert_eq!(drawn.ids_at(35), ["assessment"]);
+    assert!(drawn.ids_at(40).is_empty());
+    drawn.clear();
+    assert!(drawn.is_empty() && drawn.ids_at(12).is_empty());
+    drawn.push(&with_id(1, 2, "again"));
+    assert_eq!(drawn.ids_at(1), ["again"]);
 }

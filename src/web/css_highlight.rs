@@ -93,8 +93,9 @@ pub struct CssHighlighter {
     registry: JsValue,
     /// The `StaticRangeInit` dictionary, filled again for each range.
     init: js_sys::Object,
-    /// Per highlight: the highlight and this widget's ranges in it.
-    mine: [(Option<JsHighlight>, Vec<JsValue>); 4],
+    /// Per highlight: the highlight and this widget's ranges in it, held in one JS array so
+    /// that clearing lets go of one handle, not one per range.
+    mine: [(Option<JsHighlight>, js_sys::Array); 4],
 }
 
 fn slot(range: &MarkRange) -> usize {
@@ -119,7 +120,10 @@ impl CssHighlighter {
 
     /// Number of ranges this widget has in the highlights.
     pub fn range_count(&self) -> usize {
-        self.mine.iter().map(|(_, ranges)| ranges.len()).sum()
+        self.mine
+            .iter()
+            .map(|(_, ranges)| ranges.length() as usize)
+            .sum()
     }
 
     /// Registers the range (validated and snapped): one `StaticRange` per stretch of text with
@@ -167,7 +171,7 @@ impl CssHighlighter {
             .and_then(|()| JsStaticRange::new(init))
             .and_then(|range| highlight.add(&range).map(|_| range))
             .map_err(|e| dom_error("register a highlight range", e))?;
-            self.mine[at].1.push(added.into());
+            self.mine[at].1.push(&added);
         }
         Ok(())
     }
@@ -202,15 +206,15 @@ impl CssHighlighter {
             let Some(h) = highlight.take() else {
                 continue;
             };
-            if h.size() as usize == ranges.len() {
+            if h.size() == ranges.length() {
                 // Only ours (the usual case): one call, whatever the number of ranges.
                 h.clear();
             } else {
                 for r in ranges.iter() {
-                    h.delete(r);
+                    h.delete(&r);
                 }
             }
-            ranges.clear();
+            ranges.set_length(0);
             // Unregister only the highlight we hold, and only once no widget uses it.
             if h.size() == 0 && registry.get(HIGHLIGHTS[at]) == *AsRef::<JsValue>::as_ref(&h) {
                 registry.delete(HIGHLIGHTS[at]);

@@ -10,7 +10,7 @@ use web_sys::{Document, Element, Node, Text};
 
 use super::css_highlight::CssHighlighter;
 use super::errors::{dom_error, type_error};
-use crate::marks::MarkRange;
+use crate::marks::{Drawn, MarkRange};
 use crate::text::TextLayer;
 
 /// How ranges are drawn: `<mark>` elements, or ranges in `CSS.highlights` (mount option
@@ -19,7 +19,7 @@ use crate::text::TextLayer;
 pub struct Renderer {
     how: How,
     /// The ranges drawn, as drawn (snapped), in the order they were drawn.
-    drawn: Vec<MarkRange>,
+    drawn: Drawn,
 }
 
 enum How {
@@ -31,7 +31,7 @@ impl Default for Renderer {
     fn default() -> Self {
         Renderer {
             how: How::Marks(Highlighter::default()),
-            drawn: Vec::new(),
+            drawn: Drawn::default(),
         }
     }
 }
@@ -62,7 +62,7 @@ impl Renderer {
         };
         Ok(Renderer {
             how,
-            drawn: Vec::new(),
+            drawn: Drawn::default(),
         })
     }
 
@@ -93,7 +93,7 @@ impl Renderer {
             How::Marks(m) => m.mark(document, layer, range)?,
             How::Highlights(h) => h.mark(layer, range)?,
         }
-        self.drawn.push(range.clone());
+        self.drawn.push(range);
         Ok(())
     }
 
@@ -123,19 +123,7 @@ impl Renderer {
         let Some(at) = text_offset(document, layer, node, offset) else {
             return Vec::new();
         };
-        let mut hits: Vec<&MarkRange> = self
-            .drawn
-            .iter()
-            .filter(|r| r.start <= at && at < r.end)
-            .collect();
-        crate::sort::sort_by_key(&mut hits, |r| r.end - r.start);
-        let mut ids: Vec<String> = Vec::with_capacity(hits.len());
-        for id in hits.into_iter().filter_map(|r| r.id.clone()) {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        ids
+        self.drawn.ids_at(at)
     }
 }
 
