@@ -207,7 +207,7 @@ pub fn detect(text: &[char]) -> Vec<Detection> {
     }
     entities::link(&doc, &mut out);
     // Sources first (others point at them by index), then by position.
-    // The index last keeps equal keys in the order found, as a stable sort would.
+    // The index last makes every key distinct: equal positions keep the order they were found in.
     let mut keys: Vec<(bool, usize, usize, usize)> = out
         .iter()
         .enumerate()
