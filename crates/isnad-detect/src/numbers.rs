@@ -814,14 +814,10 @@ impl Scanner<'_> {
                 }
                 while j < end {
                     let d = at(j);
-                    // Most letters: the basic Latin and Arabic alphabets, answered first.
-                    let plain = match script {
-                        Script::Latin => d.is_ascii_alphabetic(),
-                        Script::Arabic => {
-                            matches!(d, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
-                        }
-                        Script::Other => false,
-                    };
+                    // Most Arabic letters: the basic alphabet, answered first (basic Latin letters
+                    // were taken in one run above).
+                    let plain = script == Script::Arabic
+                        && matches!(d, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}');
                     if plain {
                         self.arena.push(fold(d));
                         j += 1;

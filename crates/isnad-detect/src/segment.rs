@@ -617,10 +617,7 @@ pub fn clauses(chars: &[char], sentence: Span) -> Vec<Span> {
     let start = sentence.start.min(end);
     let mut quoted = Vec::new();
     pair_quotes(chars, Span { start, end }, &mut quoted);
-    crate::sort::sort_by(&mut quoted, |a, b| {
-        (a.outer.start, std::cmp::Reverse(a.outer.end))
-            < (b.outer.start, std::cmp::Reverse(b.outer.end))
-    });
+    crate::sort::sort_by(&mut quoted, outer_first);
     let mut out = Vec::new();
     let mut clause_start = start;
     let mut q = 0;
@@ -672,10 +669,7 @@ pub fn quotes(chars: &[char]) -> Vec<Quote> {
     for block in blocks(chars) {
         pair_quotes(chars, block, &mut out);
     }
-    crate::sort::sort_by(&mut out, |a, b| {
-        (a.outer.start, std::cmp::Reverse(a.outer.end))
-            < (b.outer.start, std::cmp::Reverse(b.outer.end))
-    });
+    crate::sort::sort_by(&mut out, outer_first);
     out
 }
 
@@ -1018,6 +1012,12 @@ fn scan_symbol(chars: &[char], i: usize, end: usize) -> usize {
         break;
     }
     k
+}
+
+/// Quote order: by start, a quote holding another before it.
+fn outer_first(a: &Quote, b: &Quote) -> bool {
+    (a.outer.start, std::cmp::Reverse(a.outer.end))
+        < (b.outer.start, std::cmp::Reverse(b.outer.end))
 }
 
 /// Arabic letters, harakat and tatweel: characters that join in cursive script.

@@ -3,8 +3,7 @@
 
 use crate::normalize::normalize_chars_into;
 use crate::numbers::{quantities, Quantity};
-use crate::segment::is_arabic;
-use crate::segment::{self, Quote, Span, Token, TokenKind};
+use crate::segment::{self, is_arabic, Quote, Span, Token, TokenKind};
 
 /// A token and its matching form.
 #[derive(Debug, Clone)]
